@@ -1,0 +1,106 @@
+// detect: finds personal information in a buffer of bytes.
+//
+// Input is one unit of text (a line or a bounded piece of one, a CSV cell, a JSON
+// string value) plus optional hints (the column or key name). Output is findings:
+// category, UTF-8 byte offsets into the unit, confidence in [0,1] and the recognizer
+// that made it. The design is candidate-first: one pass splits the bytes into ASCII
+// alphanumeric tokens, one Vectorscan pass finds keywords (context words and anchors),
+// and validators (check digits, number plans, dates, gazetteers) run only on the
+// candidates those passes hand them.
+//
+// The module knows identifier formats; it knows nothing of files, policies or the
+// network. A Detector is immutable and thread-safe; each thread brings a Scratch.
+#ifndef CUSTOS_DETECT_DETECTOR_H_
+#define CUSTOS_DETECT_DETECTOR_H_
+
+#include <cstdint>
+#include <memory>
+#include <string_view>
+#include <vector>
+
+#include "custos/base/status.h"
+#include "custos/detect/category.h"
+
+namespace custos::detect {
+
+// Facts derived from a finding's value (e.g. a resident ID's birth date). They are PI
+// themselves: reports print them only when the user asks for values.
+struct Attributes {
+  uint32_t birth_date = 0;  // yyyymmdd, 0 if unknown
+  uint32_t region = 0;      // GB/T 2260 6-digit code, 0 if unknown
+  char sex = 0;             // 'M', 'F' or 0
+  bool minor_under_14 = false;
+  bool has_minor_flag = false;  // minor_under_14 was computed (birth date known)
+  bool empty() const { return birth_date == 0 && region == 0 && sex == 0 && !has_minor_flag; }
+};
+
+struct Finding {
+  uint32_t start = 0;  // inclusive byte offset into the unit
+  uint32_t end = 0;    // exclusive
+  Category category = Category::kPersonName;
+  float confidence = 0;
+  uint16_t recognizer = 0;  // index into Detector::RecognizerName
+  Attributes attributes;
+};
+
+// What the surrounding structure says about a unit: the categories its column or key
+// name suggests ("手机号" → phone_number). Hints raise confidence and enable
+// recognizers that need context (health_info, bank_account, ...).
+struct FieldHints {
+  CategorySet categories = 0;
+};
+
+struct DetectorOptions {
+  // Context words count when they lie within this many bytes before or after a candidate.
+  uint32_t context_window = 48;
+  // Findings below this confidence are dropped.
+  float min_confidence = 0.5f;
+  // Reference date (yyyymmdd) for minor_under_14; 0 means today (UTC).
+  uint32_t as_of = 0;
+  // Categories to look for; empty (0) means all.
+  CategorySet categories = 0;
+};
+
+class Scratch;  // per-thread working memory; opaque
+
+class Detector {
+ public:
+  static StatusOr<std::unique_ptr<Detector>> Create(const DetectorOptions& options);
+  ~Detector();
+  Detector(const Detector&) = delete;
+  Detector& operator=(const Detector&) = delete;
+
+  // Per-thread scratch space for Scan(). Not shareable between threads.
+  std::unique_ptr<Scratch> NewScratch() const;
+
+  // Appends the findings in `text` to `out`, sorted by start, without overlaps.
+  // Never fails: any bytes are accepted (invalid UTF-8 is simply not PI).
+  void Scan(std::string_view text, const FieldHints& hints, Scratch& scratch,
+            std::vector<Finding>& out) const;
+
+  std::string_view RecognizerName(uint16_t id) const;
+  const DetectorOptions& options() const;
+
+  struct Impl;
+
+ private:
+  explicit Detector(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+class Scratch {
+ public:
+  virtual ~Scratch() = default;
+};
+
+// Categories a column or key name suggests, in Chinese or English
+// ("手机号", "mobile", "id_card", "身份证号", "姓名", ...). Case-insensitive.
+CategorySet HintsForFieldName(std::string_view name);
+
+// A masked preview of a finding's value that keeps its shape but not its identity,
+// e.g. "110105********123X", "138****5678", "张*", "z***@example.com".
+std::string MaskedPreview(Category category, std::string_view value);
+
+}  // namespace custos::detect
+
+#endif  // CUSTOS_DETECT_DETECTOR_H_

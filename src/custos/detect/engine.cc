@@ -1,0 +1,317 @@
+#include "custos/detect/engine.h"
+
+#include <hs/hs.h>
+
+#include <algorithm>
+#include <ctime>
+#include <map>
+
+namespace custos::detect {
+
+namespace {
+
+enum ByteClass : uint8_t { kOther = 0, kDigit = 1, kLetter = 2, kAt = 3, kHigh = 4 };
+
+constexpr std::array<uint8_t, 256> MakeClasses() {
+  std::array<uint8_t, 256> t{};
+  for (int c = '0'; c <= '9'; ++c) t[static_cast<size_t>(c)] = kDigit;
+  for (int c = 'a'; c <= 'z'; ++c) t[static_cast<size_t>(c)] = kLetter;
+  for (int c = 'A'; c <= 'Z'; ++c) t[static_cast<size_t>(c)] = kLetter;
+  t['@'] = kAt;
+  for (int c = 0x80; c < 256; ++c) t[static_cast<size_t>(c)] = kHigh;
+  return t;
+}
+constexpr std::array<uint8_t, 256> kClasses = MakeClasses();
+
+uint32_t TodayUtc() {
+  std::time_t now = std::time(nullptr);
+  std::tm tm{};
+  gmtime_r(&now, &tm);
+  return static_cast<uint32_t>((tm.tm_year + 1900) * 10000 + (tm.tm_mon + 1) * 100 + tm.tm_mday);
+}
+
+struct EngineScratch final : Scratch {
+  hs_scratch_t* hs = nullptr;
+  std::vector<Token> tokens;
+  std::vector<uint32_t> at_signs;
+  std::vector<KeywordHit> hits;
+  std::vector<Finding> pending;
+  ~EngineScratch() override {
+    if (hs != nullptr) hs_free_scratch(hs);
+  }
+};
+
+class CollectingSink final : public Sink {
+ public:
+  CollectingSink(std::vector<Finding>& out, CategorySet wanted) : out_(out), wanted_(wanted) {}
+  void set_recognizer(uint16_t id) { recognizer_ = id; }
+  void Emit(uint32_t start, uint32_t end, Category category, float confidence,
+            const Attributes& attributes) override {
+    if (end <= start || !Contains(wanted_, category)) return;
+    out_.push_back(Finding{start, end, category, std::clamp(confidence, 0.0f, 1.0f), recognizer_, attributes});
+  }
+
+ private:
+  std::vector<Finding>& out_;
+  CategorySet wanted_;
+  uint16_t recognizer_ = 0;
+};
+
+int OnMatch(unsigned int id, unsigned long long /*from*/, unsigned long long to, unsigned int /*flags*/,
+            void* ctx) {
+  auto* hits = static_cast<std::vector<KeywordHit>*>(ctx);
+  hits->push_back(KeywordHit{0, static_cast<uint32_t>(to), id});
+  return 0;
+}
+
+// Splits the unit into ASCII alphanumeric tokens and notes '@' positions.
+bool Tokenize(std::string_view text, std::vector<Token>& tokens, std::vector<uint32_t>& at_signs) {
+  bool high = false;
+  const auto* p = reinterpret_cast<const unsigned char*>(text.data());
+  const uint32_t n = static_cast<uint32_t>(text.size());
+  uint32_t i = 0;
+  while (i < n) {
+    const uint8_t c = kClasses[p[i]];
+    if (c == kOther) {
+      ++i;
+      continue;
+    }
+    if (c == kHigh) {
+      high = true;
+      ++i;
+      continue;
+    }
+    if (c == kAt) {
+      at_signs.push_back(i++);
+      continue;
+    }
+    const uint32_t start = i;
+    bool digits = false, letters = false;
+    while (i < n) {
+      const uint8_t d = kClasses[p[i]];
+      if (d == kDigit) {
+        digits = true;
+      } else if (d == kLetter) {
+        letters = true;
+      } else {
+        break;
+      }
+      ++i;
+    }
+    TokenKind kind = !letters ? TokenKind::kNumeric : (!digits ? TokenKind::kAlpha : TokenKind::kAlnum);
+    tokens.push_back(Token{start, i, kind});
+    // A short label glued to a long digit run ("tel13812345678", "ID1101...") also
+    // offers the digit run on its own.
+    if (kind == TokenKind::kAlnum) {
+      uint32_t j = start;
+      while (j < i && kClasses[p[j]] == kLetter) ++j;
+      uint32_t k = j;
+      while (k < i && kClasses[p[k]] == kDigit) ++k;
+      if (k == i && j - start >= 2 && j - start <= 8 && i - j >= 11) tokens.push_back(Token{j, i, TokenKind::kNumeric});
+    }
+  }
+  return high;
+}
+
+}  // namespace
+
+bool Unit::HasContext(Category c, uint32_t start, uint32_t end) const {
+  if (Hinted(c)) return true;
+  const uint32_t window = engine->options().context_window;
+  const uint32_t lo = start > window ? start - window : 0;
+  const uint64_t hi = uint64_t{end} + window;
+  for (const KeywordHit& h : keywords) {
+    if (h.start >= hi) break;
+    if (h.end < lo) continue;
+    if (h.end > start && h.start < end) continue;  // inside the candidate itself
+    if (Contains(engine->keyword(h.id).context, c)) return true;
+  }
+  return false;
+}
+
+bool Unit::HasNegativeContext(Category c, uint32_t start, uint32_t end) const {
+  const uint32_t window = engine->options().context_window;
+  const uint32_t lo = start > window ? start - window : 0;
+  const uint64_t hi = uint64_t{end} + window;
+  for (const KeywordHit& h : keywords) {
+    if (h.start >= hi) break;
+    if (h.end < lo) continue;
+    if (h.end > start && h.start < end) continue;
+    if (Contains(engine->keyword(h.id).negative, c)) return true;
+  }
+  return false;
+}
+
+uint32_t Unit::AsOf() const { return engine->as_of(); }
+
+std::string_view Unit::KeywordText(uint32_t id) const { return engine->keyword(id).text; }
+
+StatusOr<std::unique_ptr<Engine>> Engine::Create(const DetectorOptions& options,
+                                                 std::vector<std::unique_ptr<Recognizer>> recognizers) {
+  std::unique_ptr<Engine> e(new Engine());
+  e->options_ = options;
+  if (e->options_.categories == 0) e->options_.categories = (CategorySet{1} << kCategoryCount) - 1;
+  e->as_of_ = options.as_of != 0 ? options.as_of : TodayUtc();
+  for (auto& r : recognizers) {
+    if ((r->categories() & e->options_.categories) != 0) e->recognizers_.push_back(std::move(r));
+  }
+  if (e->recognizers_.size() > 65535) return Status::Internal("too many recognizers");
+  CUSTOS_RETURN_IF_ERROR(e->Compile());
+  return e;
+}
+
+Engine::~Engine() {
+  if (proto_scratch_ != nullptr) hs_free_scratch(proto_scratch_);
+  if (db_ != nullptr) hs_free_database(db_);
+}
+
+Status Engine::Compile() {
+  std::map<std::string, uint32_t> index;  // normalised text -> keyword id
+  for (size_t r = 0; r < recognizers_.size(); ++r) {
+    const Recognizer& rec = *recognizers_[r];
+    Interest in = rec.interest();
+    const uint64_t masks[3] = {in.numeric_lengths, in.alpha_lengths, in.alnum_lengths};
+    for (int kind = 0; kind < 3; ++kind) {
+      for (int len = 0; len < 64; ++len) {
+        if ((masks[kind] >> len) & 1) dispatch_[static_cast<size_t>(kind)][static_cast<size_t>(len)].push_back(static_cast<uint16_t>(r));
+      }
+    }
+    if (in.at_sign) at_sign_.push_back(static_cast<uint16_t>(r));
+    if (in.every_unit) every_unit_.push_back(static_cast<uint16_t>(r));
+    else if (in.cjk_units) cjk_units_.push_back(static_cast<uint16_t>(r));
+    for (const KeywordSpec& k : rec.keywords()) {
+      if (k.text.empty()) continue;
+      std::string key = k.text;
+      for (char& ch : key) {
+        if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
+      }
+      auto [it, inserted] = index.emplace(key, static_cast<uint32_t>(keywords_.size()));
+      if (inserted) keywords_.push_back(KeywordEntry{key, 0, 0, {}});
+      KeywordEntry& e = keywords_[it->second];
+      switch (k.role) {
+        case KeywordRole::kNegative: e.negative |= k.categories; break;
+        case KeywordRole::kTrigger:
+          e.context |= k.categories;
+          e.triggers.push_back(static_cast<uint16_t>(r));
+          break;
+        case KeywordRole::kContext: e.context |= k.categories; break;
+      }
+    }
+  }
+  if (keywords_.empty()) return Status::Ok();
+  std::vector<const char*> exprs;
+  std::vector<size_t> lens;
+  std::vector<unsigned> flags, ids;
+  for (size_t i = 0; i < keywords_.size(); ++i) {
+    exprs.push_back(keywords_[i].text.data());
+    lens.push_back(keywords_[i].text.size());
+    flags.push_back(HS_FLAG_CASELESS);
+    ids.push_back(static_cast<unsigned>(i));
+  }
+  hs_compile_error_t* err = nullptr;
+  if (hs_compile_lit_multi(exprs.data(), flags.data(), ids.data(), lens.data(), static_cast<unsigned>(exprs.size()),
+                           HS_MODE_BLOCK, nullptr, &db_, &err) != HS_SUCCESS) {
+    std::string msg = err != nullptr && err->message != nullptr ? err->message : "unknown";
+    if (err != nullptr) hs_free_compile_error(err);
+    return Status::Internal("cannot compile keyword database: " + msg);
+  }
+  if (hs_alloc_scratch(db_, &proto_scratch_) != HS_SUCCESS) return Status::Internal("cannot allocate Vectorscan scratch");
+  return Status::Ok();
+}
+
+std::unique_ptr<Scratch> Engine::NewScratch() const {
+  auto s = std::make_unique<EngineScratch>();
+  if (proto_scratch_ != nullptr && hs_clone_scratch(proto_scratch_, &s->hs) != HS_SUCCESS) s->hs = nullptr;
+  return s;
+}
+
+std::string_view Engine::RecognizerName(uint16_t id) const {
+  return id < recognizers_.size() ? recognizers_[id]->name() : std::string_view("unknown");
+}
+
+void Engine::Scan(std::string_view text, const FieldHints& hints, Scratch& scratch_base,
+                  std::vector<Finding>& out) const {
+  auto& s = static_cast<EngineScratch&>(scratch_base);
+  if (text.empty() || text.size() > UINT32_MAX) return;
+  s.tokens.clear();
+  s.at_signs.clear();
+  s.hits.clear();
+  s.pending.clear();
+  const bool high = Tokenize(text, s.tokens, s.at_signs);
+  if (db_ != nullptr && s.hs != nullptr) {
+    hs_scan(db_, text.data(), static_cast<unsigned>(text.size()), 0, s.hs, OnMatch, &s.hits);
+    for (KeywordHit& h : s.hits) h.start = h.end - static_cast<uint32_t>(keywords_[h.id].text.size());
+    std::sort(s.hits.begin(), s.hits.end(),
+              [](const KeywordHit& a, const KeywordHit& b) { return a.start != b.start ? a.start < b.start : a.end < b.end; });
+  }
+  Unit unit;
+  unit.text = text;
+  unit.tokens = s.tokens;
+  unit.keywords = s.hits;
+  unit.hints = &hints;
+  unit.engine = this;
+  CollectingSink sink(s.pending, options_.categories);
+
+  for (size_t t = 0; t < s.tokens.size(); ++t) {
+    const Token& tok = s.tokens[t];
+    const auto& list = dispatch_[static_cast<size_t>(tok.kind)][std::min<uint32_t>(tok.size(), 63)];
+    for (uint16_t r : list) {
+      sink.set_recognizer(r);
+      recognizers_[r]->OnToken(unit, t, sink);
+    }
+  }
+  for (uint32_t pos : s.at_signs) {
+    for (uint16_t r : at_sign_) {
+      sink.set_recognizer(r);
+      recognizers_[r]->OnAt(unit, pos, sink);
+    }
+  }
+  for (const KeywordHit& h : s.hits) {
+    for (uint16_t r : keywords_[h.id].triggers) {
+      sink.set_recognizer(r);
+      recognizers_[r]->OnKeyword(unit, h, sink);
+    }
+  }
+  for (uint16_t r : every_unit_) {
+    sink.set_recognizer(r);
+    recognizers_[r]->OnUnit(unit, sink);
+  }
+  if (high) {
+    for (uint16_t r : cjk_units_) {
+      sink.set_recognizer(r);
+      recognizers_[r]->OnUnit(unit, sink);
+    }
+  }
+
+  // Keep confident findings; where two overlap keep the more confident, then the longer.
+  auto& p = s.pending;
+  p.erase(std::remove_if(p.begin(), p.end(), [&](const Finding& f) { return f.confidence < options_.min_confidence; }),
+          p.end());
+  std::sort(p.begin(), p.end(), [](const Finding& a, const Finding& b) {
+    return a.start != b.start ? a.start < b.start : a.end > b.end;
+  });
+  const size_t first = out.size();
+  auto better = [](const Finding& a, const Finding& b) {
+    if (a.confidence != b.confidence) return a.confidence > b.confidence;
+    return (a.end - a.start) > (b.end - b.start);
+  };
+  for (const Finding& f : p) {
+    bool keep = true;
+    while (out.size() > first && f.start < out.back().end) {
+      if (better(f, out.back()) || (f.start == out.back().start && f.end == out.back().end && f.category == out.back().category)) {
+        if (f.start == out.back().start && f.end == out.back().end && f.category == out.back().category &&
+            !better(f, out.back())) {
+          keep = false;  // exact duplicate from a second recognizer
+          break;
+        }
+        out.pop_back();
+      } else {
+        keep = false;
+        break;
+      }
+    }
+    if (keep) out.push_back(f);
+  }
+}
+
+}  // namespace custos::detect

@@ -1,0 +1,59 @@
+// Internal to detect: the Engine behind Detector. Owns the recognizers, the dispatch
+// tables built from their Interests, and the compiled keyword database.
+#ifndef CUSTOS_DETECT_ENGINE_H_
+#define CUSTOS_DETECT_ENGINE_H_
+
+#include <array>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "custos/detect/detector.h"
+#include "custos/detect/recognizer.h"
+
+struct hs_database;
+struct hs_scratch;
+
+namespace custos::detect {
+
+struct KeywordEntry {
+  std::string text;
+  CategorySet context = 0;    // context (or trigger) for these categories
+  CategorySet negative = 0;   // negative context for these categories
+  std::vector<uint16_t> triggers;  // recognizers whose OnKeyword it calls
+};
+
+class Engine {
+ public:
+  static StatusOr<std::unique_ptr<Engine>> Create(const DetectorOptions& options,
+                                                  std::vector<std::unique_ptr<Recognizer>> recognizers);
+  ~Engine();
+
+  void Scan(std::string_view text, const FieldHints& hints, Scratch& scratch, std::vector<Finding>& out) const;
+  std::unique_ptr<Scratch> NewScratch() const;
+
+  const DetectorOptions& options() const { return options_; }
+  uint32_t as_of() const { return as_of_; }
+  std::string_view RecognizerName(uint16_t id) const;
+  const KeywordEntry& keyword(uint32_t id) const { return keywords_[id]; }
+
+ private:
+  Engine() = default;
+  Status Compile();
+
+  DetectorOptions options_;
+  uint32_t as_of_ = 0;
+  std::vector<std::unique_ptr<Recognizer>> recognizers_;
+  // dispatch_[kind][min(len,63)] = recognizers interested in such tokens.
+  std::array<std::array<std::vector<uint16_t>, 64>, 3> dispatch_;
+  std::vector<uint16_t> at_sign_;
+  std::vector<uint16_t> every_unit_;
+  std::vector<uint16_t> cjk_units_;
+  std::vector<KeywordEntry> keywords_;
+  hs_database* db_ = nullptr;
+  hs_scratch* proto_scratch_ = nullptr;
+};
+
+}  // namespace custos::detect
+
+#endif  // CUSTOS_DETECT_ENGINE_H_

@@ -1,0 +1,134 @@
+// Internal to detect: the interface recognizers implement and the view of a unit
+// they are handed. Not part of the public API (see detector.h).
+//
+// The engine makes three cheap passes over a unit and hands recognizers only the
+// candidates they asked for (Interest):
+//  - tokens: maximal runs of ASCII [0-9A-Za-z], classed numeric / alpha / alnum and
+//    by length. A numeric token is a whole digit run, so a 24-digit order number is
+//    never offered to the 18-digit ID recognizer. Separators ('-', ' ', '.', ':') are
+//    not tokens; recognizers that accept grouped forms (spaced cards, dotted IPs) look
+//    at the neighbouring bytes themselves.
+//  - '@' positions, for e-mail.
+//  - keyword hits from one Vectorscan database compiled from every recognizer's
+//    KeywordSpecs: context words (raise confidence, or are required), negative
+//    context words (lower it), and triggers (call OnKeyword).
+// Units with bytes >= 0x80 may also be offered whole (OnUnit) to CJK recognizers.
+#ifndef CUSTOS_DETECT_RECOGNIZER_H_
+#define CUSTOS_DETECT_RECOGNIZER_H_
+
+#include <cstdint>
+#include <memory>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "custos/detect/detector.h"
+
+namespace custos::detect {
+
+enum class TokenKind : uint8_t { kNumeric, kAlpha, kAlnum };
+
+struct Token {
+  uint32_t start;
+  uint32_t end;
+  TokenKind kind;
+  uint32_t size() const { return end - start; }
+};
+
+struct KeywordHit {
+  uint32_t start;
+  uint32_t end;
+  uint32_t id;  // index into the engine's keyword table
+};
+
+enum class KeywordRole : uint8_t {
+  kContext,   // supports the categories it names
+  kNegative,  // argues against them (e.g. "订单号", "order no")
+  kTrigger,   // calls the declaring recognizer's OnKeyword (and also counts as context)
+};
+
+struct KeywordSpec {
+  std::string text;         // literal; ASCII letters match case-insensitively
+  CategorySet categories;   // which categories it is context (or negative context) for
+  KeywordRole role = KeywordRole::kContext;
+};
+
+// What a recognizer wants to be called for. Length masks: bit n set means tokens of
+// n bytes; bit 63 means 63 bytes or more.
+struct Interest {
+  uint64_t numeric_lengths = 0;
+  uint64_t alpha_lengths = 0;
+  uint64_t alnum_lengths = 0;
+  bool at_sign = false;   // OnAt for each '@'
+  bool every_unit = false;  // OnUnit for every unit
+  bool cjk_units = false;   // OnUnit for units containing bytes >= 0x80
+};
+
+// Inclusive length range as a mask, for Interest.
+constexpr uint64_t Lengths(unsigned lo, unsigned hi) {
+  uint64_t m = 0;
+  for (unsigned n = lo; n <= hi && n < 64; ++n) m |= uint64_t{1} << n;
+  return m;
+}
+
+class Engine;
+
+// The unit being scanned, with everything the passes found.
+class Unit {
+ public:
+  std::string_view text;
+  std::span<const Token> tokens;
+  std::span<const KeywordHit> keywords;  // sorted by start
+  const FieldHints* hints = nullptr;
+  const Engine* engine = nullptr;
+
+  // Byte at i, or 0 outside the unit: lets validators peek at neighbours safely.
+  char At(int64_t i) const {
+    return i < 0 || static_cast<uint64_t>(i) >= text.size() ? '\0' : text[static_cast<size_t>(i)];
+  }
+  std::string_view Slice(uint32_t start, uint32_t end) const { return text.substr(start, end - start); }
+  // True when a context keyword for `c` lies within the window before `start` or after
+  // `end`, or the field hints name `c`.
+  bool HasContext(Category c, uint32_t start, uint32_t end) const;
+  // True when a negative keyword for `c` lies within the window.
+  bool HasNegativeContext(Category c, uint32_t start, uint32_t end) const;
+  bool Hinted(Category c) const { return hints != nullptr && Contains(hints->categories, c); }
+  // Today's date or the configured --as-of, yyyymmdd.
+  uint32_t AsOf() const;
+  std::string_view KeywordText(uint32_t id) const;
+};
+
+// Collects a recognizer's findings; the engine stamps the recognizer id.
+class Sink {
+ public:
+  virtual ~Sink() = default;
+  virtual void Emit(uint32_t start, uint32_t end, Category category, float confidence,
+                    const Attributes& attributes = {}) = 0;
+};
+
+class Recognizer {
+ public:
+  virtual ~Recognizer() = default;
+  // Stable name printed as "recognizer" in findings, e.g. "cn_resident_id".
+  virtual std::string_view name() const = 0;
+  // Categories this recognizer can emit; used to skip it when the user narrows the scan.
+  virtual CategorySet categories() const = 0;
+  virtual Interest interest() const = 0;
+  virtual std::vector<KeywordSpec> keywords() const { return {}; }
+
+  virtual void OnToken(const Unit& /*unit*/, size_t /*token_index*/, Sink& /*out*/) const {}
+  virtual void OnAt(const Unit& /*unit*/, uint32_t /*pos*/, Sink& /*out*/) const {}
+  virtual void OnKeyword(const Unit& /*unit*/, const KeywordHit& /*hit*/, Sink& /*out*/) const {}
+  virtual void OnUnit(const Unit& /*unit*/, Sink& /*out*/) const {}
+};
+
+// Confidence with optional support from context: base without, boosted with.
+inline float WithContext(bool has_context, float base, float boosted) { return has_context ? boosted : base; }
+
+// Every built-in recognizer. Each recognizers/*.cc file contributes a factory here.
+std::vector<std::unique_ptr<Recognizer>> BuiltinRecognizers();
+
+}  // namespace custos::detect
+
+#endif  // CUSTOS_DETECT_RECOGNIZER_H_
