@@ -1,0 +1,2 @@
+// Keeps the testing folder a source directory; the helpers are header-only.
+#include "custos/testing/detect_helpers.h"
