@@ -1,0 +1,53 @@
+// io: line-oriented text in bounded pieces. Lines end at '\n' (a preceding '\r' is
+// dropped). A line longer than max_piece bytes is cut into pieces of at most max_piece
+// bytes, each starting `overlap` bytes before the previous one ended, so that anything
+// shorter than `overlap` that straddles a cut is seen whole in one piece. Memory stays
+// bounded by the block size whatever the line length.
+#ifndef CUSTOS_IO_LINES_H_
+#define CUSTOS_IO_LINES_H_
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "custos/io/source.h"
+
+namespace custos::io {
+
+struct TextPiece {
+  uint64_t line = 0;            // 1-based line number
+  uint64_t offset_in_line = 0;  // byte offset of data[0] within its line
+  // Findings starting before this offset into `data` were already reported from the
+  // previous piece's tail (the overlap); 0 for the first piece of a line.
+  uint32_t keep_from = 0;
+  std::string_view data;        // points into the batch storage
+};
+
+struct LineReaderOptions {
+  size_t batch_bytes = 1 << 20;  // target size of one batch
+  size_t max_piece = 1 << 20;    // longest piece handed out
+  size_t overlap = 4096;         // bytes repeated across a cut
+};
+
+class LineReader {
+ public:
+  LineReader(ByteSource& source, LineReaderOptions options = {});
+  // Fills `pieces` (cleared first) with the next batch (roughly batch_bytes of text),
+  // their data pointing into `storage` (also replaced), so a batch can be handed to
+  // another thread while the next is read. Returns false at end of input.
+  StatusOr<bool> NextBatch(std::vector<TextPiece>& pieces, std::string& storage);
+  uint64_t lines_read() const;
+
+ private:
+  ByteSource& source_;
+  LineReaderOptions options_;
+  std::string pending_;     // bytes read but not yet handed out
+  uint64_t line_ = 1;
+  uint64_t offset_in_line_ = 0;
+  bool eof_ = false;
+};
+
+}  // namespace custos::io
+
+#endif  // CUSTOS_IO_LINES_H_
