@@ -1,0 +1,521 @@
+#include "custos/scan/scanner.h"
+
+#include <algorithm>
+#include <chrono>
+#include <cstring>
+#include <map>
+#include <unordered_map>
+
+#include "custos/base/json_text.h"
+#include "custos/io/csv.h"
+#include "custos/io/jsonl.h"
+#include "custos/io/lines.h"
+#include "custos/io/source.h"
+#include "custos/io/walk.h"
+#include "custos/scan/pipeline.h"
+
+namespace custos::scan {
+
+namespace {
+
+using detect::Category;
+using detect::kCategoryCount;
+using Counts = std::array<uint64_t, kCategoryCount>;
+
+struct ColumnStats {
+  uint64_t values = 0;
+  Counts rows{};
+};
+
+// Everything a worker produces from one batch, merged in input order.
+struct Result {
+  std::string jsonl;
+  Counts counts{};
+  uint64_t minors = 0;
+  std::vector<ColumnStats> columns;                        // CSV, by column index
+  std::unordered_map<std::string, ColumnStats> paths;      // JSONL, by generalised path
+  std::vector<Problem> problems;
+  uint64_t units = 0;  // records or documents in the batch
+};
+
+// Serves the first bytes again after they were peeked at, and counts bytes read.
+class PeekingSource final : public io::ByteSource {
+ public:
+  explicit PeekingSource(std::unique_ptr<io::ByteSource> inner) : inner_(std::move(inner)) {}
+  Status Peek(size_t n) {
+    head_.resize(n);
+    size_t got = 0;
+    while (got < n) {
+      auto r = inner_->Read(head_.data() + got, n - got);
+      if (!r.ok()) return r.status();
+      if (*r == 0) break;
+      got += *r;
+    }
+    head_.resize(got);
+    return Status::Ok();
+  }
+  std::string_view head() const { return head_; }
+  StatusOr<size_t> Read(char* buf, size_t n) override {
+    if (pos_ < head_.size()) {
+      size_t k = std::min(n, head_.size() - pos_);
+      std::memcpy(buf, head_.data() + pos_, k);
+      pos_ += k;
+      bytes_ += k;
+      return k;
+    }
+    auto r = inner_->Read(buf, n);
+    if (r.ok()) bytes_ += *r;
+    return r;
+  }
+  const std::string& name() const override { return inner_->name(); }
+  bool compressed() const override { return inner_->compressed(); }
+  uint64_t bytes() const { return bytes_; }
+
+ private:
+  std::unique_ptr<io::ByteSource> inner_;
+  std::string head_;
+  size_t pos_ = 0;
+  uint64_t bytes_ = 0;
+};
+
+
+// Per-file constants shared by the workers.
+struct FileContext {
+  std::string file_json;  // the file name, already JSON-quoted
+  const detect::Detector* detector = nullptr;
+  const ScanOptions* options = nullptr;
+  std::vector<std::string> column_json;  // CSV: column names, JSON-quoted
+  std::vector<detect::FieldHints> column_hints;
+};
+
+struct WorkerState {
+  std::unique_ptr<detect::Scratch> scratch;
+  std::vector<detect::Finding> findings;
+  std::map<std::string, detect::CategorySet, std::less<>> path_hints;  // JSONL key -> hints
+};
+
+void AppendFinding(std::string& out, const FileContext& ctx, uint64_t line, uint64_t base,
+                   const detect::Finding& f, std::string_view value, std::string_view field_key,
+                   std::string_view field_json) {
+  out.append("{\"file\":");
+  out.append(ctx.file_json);
+  out.append(",\"line\":");
+  AppendJsonUint(out, line);
+  out.append(",\"start\":");
+  AppendJsonUint(out, base + f.start);
+  out.append(",\"end\":");
+  AppendJsonUint(out, base + f.end);
+  if (!field_key.empty()) {
+    out.append(",\"");
+    out.append(field_key);
+    out.append("\":");
+    out.append(field_json);
+  }
+  out.append(",\"category\":\"");
+  out.append(detect::Name(f.category));
+  out.append("\",\"sensitive\":");
+  out.append(detect::Info(f.category).sensitive ? "true" : "false");
+  out.append(",\"confidence\":");
+  AppendJsonFixed2(out, f.confidence);
+  out.append(",\"recognizer\":\"");
+  out.append(ctx.detector->RecognizerName(f.recognizer));
+  out.append("\",\"preview\":");
+  AppendJsonString(out, detect::MaskedPreview(f.category, value));
+  if (ctx.options->show_values) {
+    out.append(",\"value\":");
+    AppendJsonString(out, value);
+  }
+  const detect::Attributes& a = f.attributes;
+  if (!a.empty() && (a.has_minor_flag || ctx.options->show_values)) {
+    out.append(",\"attributes\":{");
+    bool first = true;
+    auto sep = [&] {
+      if (!first) out.push_back(',');
+      first = false;
+    };
+    if (a.has_minor_flag) {
+      sep();
+      out.append("\"minor_under_14\":");
+      out.append(a.minor_under_14 ? "true" : "false");
+    }
+    if (ctx.options->show_values) {
+      if (a.birth_date != 0) {
+        sep();
+        out.append("\"birth_date\":\"");
+        char buf[16];
+        std::snprintf(buf, sizeof(buf), "%04u-%02u-%02u", a.birth_date / 10000, a.birth_date / 100 % 100,
+                      a.birth_date % 100);
+        out.append(buf);
+        out.push_back('"');
+      }
+      if (a.sex != 0) {
+        sep();
+        out.append(a.sex == 'M' ? "\"sex\":\"M\"" : "\"sex\":\"F\"");
+      }
+      if (a.region != 0) {
+        sep();
+        out.append("\"region\":\"");
+        AppendJsonUint(out, a.region);
+        out.push_back('"');
+      }
+    }
+    out.push_back('}');
+  }
+  out.append("}\n");
+}
+
+// Scans one value; updates counts and (optionally) the per-column stats.
+// Returns the set of categories found in it.
+detect::CategorySet ScanValue(const FileContext& ctx, WorkerState& ws, Result& r, std::string_view value,
+                              const detect::FieldHints& hints, uint64_t line, uint64_t base, uint32_t keep_from,
+                              std::string_view field_key, std::string_view field_json) {
+  ws.findings.clear();
+  ctx.detector->Scan(value, hints, *ws.scratch, ws.findings);
+  detect::CategorySet found = 0;
+  for (const detect::Finding& f : ws.findings) {
+    if (f.start < keep_from) continue;  // already reported from the previous piece
+    found |= detect::Bit(f.category);
+    ++r.counts[static_cast<size_t>(f.category)];
+    if (f.attributes.has_minor_flag && f.attributes.minor_under_14) ++r.minors;
+    if (ctx.options->emit_findings) {
+      AppendFinding(r.jsonl, ctx, line, base, f, value.substr(f.start, f.end - f.start), field_key, field_json);
+    }
+  }
+  return found;
+}
+
+void CountRows(ColumnStats& cs, detect::CategorySet found) {
+  ++cs.values;
+  while (found != 0) {
+    int bit = __builtin_ctz(found);
+    ++cs.rows[static_cast<size_t>(bit)];
+    found &= found - 1;
+  }
+}
+
+std::string_view LastKey(std::string_view path) {
+  // "$.user.phones[0]" -> "phones"; "$[\"a.b\"]" -> "a.b" (approximately).
+  while (!path.empty() && path.back() == ']') {
+    size_t open = path.rfind('[');
+    if (open == std::string_view::npos) break;
+    std::string_view inside = path.substr(open + 1, path.size() - open - 2);
+    if (!inside.empty() && inside.front() == '"') return inside.substr(1, inside.size() >= 2 ? inside.size() - 2 : 0);
+    path = path.substr(0, open);
+  }
+  size_t dot = path.rfind('.');
+  return dot == std::string_view::npos ? path : path.substr(dot + 1);
+}
+
+void Merge(FileReport& fr, Result& r, std::vector<ColumnStats>& columns,
+           std::map<std::string, ColumnStats>& paths) {
+  for (size_t i = 0; i < fr.counts.size(); ++i) fr.counts[i] += r.counts[i];
+  fr.minors_under_14 += r.minors;
+  if (columns.size() < r.columns.size()) columns.resize(r.columns.size());
+  for (size_t c = 0; c < r.columns.size(); ++c) {
+    columns[c].values += r.columns[c].values;
+    for (size_t i = 0; i < kCategoryCount; ++i) columns[c].rows[i] += r.columns[c].rows[i];
+  }
+  for (auto& [k, v] : r.paths) {
+    ColumnStats& cs = paths[k];
+    cs.values += v.values;
+    for (size_t i = 0; i < kCategoryCount; ++i) cs.rows[i] += v.rows[i];
+  }
+  for (auto& p : r.problems) fr.problems.push_back(std::move(p));
+  fr.lines += r.units;
+}
+
+ColumnReport Classify(std::string name, const ColumnStats& cs, detect::CategorySet hinted) {
+  ColumnReport c;
+  c.name = std::move(name);
+  c.values = cs.values;
+  c.hinted = hinted != 0;
+  for (size_t i = 0; i < kCategoryCount; ++i) {
+    if (cs.rows[i] == 0 || cs.values == 0) continue;
+    double share = static_cast<double>(cs.rows[i]) / static_cast<double>(cs.values);
+    if (share < 0.01) continue;
+    c.categories.push_back(CategoryShare{static_cast<Category>(i), cs.rows[i], share});
+  }
+  std::sort(c.categories.begin(), c.categories.end(),
+            [](const CategoryShare& a, const CategoryShare& b) { return a.rows > b.rows; });
+  if (!c.categories.empty()) {
+    const CategoryShare& top = c.categories.front();
+    if (top.share >= 0.5 || (top.share >= 0.3 && detect::Contains(hinted, top.category))) {
+      c.classified = true;
+      c.classification = top.category;
+    }
+  }
+  for (const auto& s : c.categories) {
+    if (detect::Info(s.category).sensitive && (s.share >= 0.05 || (c.classified && c.classification == s.category))) {
+      c.sensitive = true;
+    }
+  }
+  return c;
+}
+
+}  // namespace
+
+uint64_t FileReport::total_findings() const {
+  uint64_t n = 0;
+  for (auto c : counts) n += c;
+  return n;
+}
+
+bool ScanReport::has_errors() const {
+  for (const auto& f : files) {
+    if (!f.problems.empty()) return true;
+  }
+  return false;
+}
+
+bool ScanReport::found_sensitive() const {
+  for (int i = 0; i < kCategoryCount; ++i) {
+    if (totals[static_cast<size_t>(i)] > 0 && detect::Info(static_cast<Category>(i)).sensitive) return true;
+  }
+  return minors_under_14 > 0;
+}
+
+struct Scanner::Impl {
+  ScanOptions options;
+  std::unique_ptr<detect::Detector> detector;
+  std::vector<WorkerState> workers;
+
+  void ScanFile(const std::string& path, FileReport& fr, const Scanner::FindingsCallback& on_findings,
+                const Scanner::ProblemCallback& on_problem);
+  Status ScanText(PeekingSource& src, FileContext& ctx, FileReport& fr, const Scanner::FindingsCallback& emit);
+  Status ScanCsv(PeekingSource& src, FileContext& ctx, FileReport& fr, const Scanner::FindingsCallback& emit);
+  Status ScanJsonl(PeekingSource& src, FileContext& ctx, FileReport& fr, const Scanner::FindingsCallback& emit);
+};
+
+Scanner::Scanner(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+Scanner::~Scanner() = default;
+
+StatusOr<std::unique_ptr<Scanner>> Scanner::Create(const ScanOptions& options) {
+  if (options.threads < 1 || options.threads > 256) return Status::InvalidArgument("threads must be between 1 and 256");
+  auto det = detect::Detector::Create(options.detector);
+  if (!det.ok()) return det.status();
+  auto impl = std::make_unique<Impl>();
+  impl->options = options;
+  impl->detector = std::move(det).value();
+  impl->workers.resize(static_cast<size_t>(options.threads));
+  for (auto& w : impl->workers) w.scratch = impl->detector->NewScratch();
+  return std::unique_ptr<Scanner>(new Scanner(std::move(impl)));
+}
+
+ScanReport Scanner::Scan(const std::vector<std::string>& paths, const FindingsCallback& on_findings,
+                         const ProblemCallback& on_problem) {
+  const auto t0 = std::chrono::steady_clock::now();
+  ScanReport report;
+  for (const io::WalkEntry& e : io::ExpandPaths(paths)) {
+    FileReport fr;
+    fr.file = e.path == "-" ? "<stdin>" : e.path;
+    if (!e.error.ok()) {
+      Problem p{0, e.error.message(), true};
+      on_problem(fr.file, p);
+      fr.problems.push_back(std::move(p));
+    } else {
+      impl_->ScanFile(e.path, fr, on_findings, on_problem);
+    }
+    for (size_t i = 0; i < report.totals.size(); ++i) report.totals[i] += fr.counts[i];
+    report.bytes += fr.bytes;
+    report.minors_under_14 += fr.minors_under_14;
+    report.files.push_back(std::move(fr));
+  }
+  report.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  return report;
+}
+
+void Scanner::Impl::ScanFile(const std::string& path, FileReport& fr, const Scanner::FindingsCallback& on_findings,
+                             const Scanner::ProblemCallback& on_problem) {
+  auto opened = io::OpenSource(path);
+  if (!opened.ok()) {
+    Problem p{0, opened.status().message(), true};
+    on_problem(fr.file, p);
+    fr.problems.push_back(std::move(p));
+    return;
+  }
+  PeekingSource src(std::move(opened).value());
+  fr.compressed = src.compressed();
+  Status st = src.Peek(8192);
+  if (!st.ok()) {
+    Problem p{0, st.message(), true};
+    on_problem(fr.file, p);
+    fr.problems.push_back(std::move(p));
+    return;
+  }
+  io::Format format = io::FormatFromName(path);
+  if (format == io::Format::kText && io::LooksBinary(src.head())) {
+    fr.skipped = true;
+    fr.skip_reason = "binary file";
+    fr.format = "binary";
+    return;
+  }
+  FileContext ctx;
+  AppendJsonString(ctx.file_json, fr.file);
+  ctx.detector = detector.get();
+  ctx.options = &options;
+  const size_t problems_before = fr.problems.size();
+  switch (format) {
+    case io::Format::kText:
+      fr.format = "text";
+      st = ScanText(src, ctx, fr, on_findings);
+      break;
+    case io::Format::kCsv:
+      fr.format = "csv";
+      st = ScanCsv(src, ctx, fr, on_findings);
+      break;
+    case io::Format::kJsonl:
+      fr.format = "jsonl";
+      st = ScanJsonl(src, ctx, fr, on_findings);
+      break;
+  }
+  fr.bytes = src.bytes();
+  for (size_t i = problems_before; i < fr.problems.size(); ++i) on_problem(fr.file, fr.problems[i]);
+  if (!st.ok()) {
+    Problem p{fr.lines + 1, st.message(), true};
+    on_problem(fr.file, p);
+    fr.problems.push_back(std::move(p));
+  }
+}
+
+Status Scanner::Impl::ScanText(PeekingSource& src, FileContext& ctx, FileReport& fr,
+                               const Scanner::FindingsCallback& emit) {
+  struct Batch {
+    std::vector<io::TextPiece> pieces;
+    std::string storage;
+  };
+  io::LineReaderOptions lo;
+  lo.batch_bytes = options.batch_bytes;
+  lo.max_piece = options.max_piece;
+  io::LineReader reader(src, lo);
+  std::vector<ColumnStats> unused_columns;
+  std::map<std::string, ColumnStats> unused_paths;
+  const detect::FieldHints no_hints;
+  OrderedPipeline<Batch, Result> pipeline(options.threads);
+  Status st = pipeline.Run(
+      [&](Batch& b) { return reader.NextBatch(b.pieces, b.storage); },
+      [&](Batch& b, int w, Result& r) {
+        WorkerState& ws = workers[static_cast<size_t>(w)];
+        for (const io::TextPiece& p : b.pieces) {
+          ScanValue(ctx, ws, r, p.data, no_hints, p.line, p.offset_in_line, p.keep_from, {}, {});
+        }
+      },
+      [&](Result& r) {
+        if (!r.jsonl.empty()) emit(r.jsonl);
+        Merge(fr, r, unused_columns, unused_paths);
+      });
+  fr.lines = reader.lines_read();
+  return st;
+}
+
+Status Scanner::Impl::ScanCsv(PeekingSource& src, FileContext& ctx, FileReport& fr,
+                              const Scanner::FindingsCallback& emit) {
+  io::CsvOptions co;
+  co.delimiter = options.csv_delimiter;
+  if (co.delimiter == 0 && src.name().size() >= 4) {
+    std::string_view n = src.name();
+    if (n.ends_with(".tsv") || n.ends_with(".tsv.gz")) co.delimiter = '\t';
+  }
+  co.has_header = options.csv_header;
+  co.batch_bytes = options.batch_bytes;
+  io::CsvReader reader(src, co);
+  CUSTOS_RETURN_IF_ERROR(reader.Start());
+  const std::vector<std::string>& header = reader.header();
+  for (size_t i = 0; i < header.size(); ++i) {
+    std::string j;
+    AppendJsonString(j, header[i]);
+    ctx.column_json.push_back(std::move(j));
+    ctx.column_hints.push_back(detect::FieldHints{detect::HintsForFieldName(header[i])});
+  }
+  struct Batch {
+    io::CsvBatch csv;
+    std::vector<io::CsvIssue> issues;
+  };
+  std::vector<ColumnStats> columns;
+  std::map<std::string, ColumnStats> unused_paths;
+  OrderedPipeline<Batch, Result> pipeline(options.threads);
+  Status st = pipeline.Run(
+      [&](Batch& b) {
+        b.issues.clear();
+        return reader.NextBatch(b.csv, b.issues);
+      },
+      [&](Batch& b, int w, Result& r) {
+        WorkerState& ws = workers[static_cast<size_t>(w)];
+        for (const io::CsvIssue& is : b.issues) r.problems.push_back(Problem{is.line, is.message, false});
+        r.columns.resize(ctx.column_json.size());
+        r.units = b.csv.records.size();
+        std::string unnamed;
+        for (const io::CsvRecord& rec : b.csv.records) {
+          for (uint32_t k = 0; k < rec.field_count; ++k) {
+            const io::CsvField& field = b.csv.fields[rec.first_field + k];
+            if (field.value.empty()) continue;
+            detect::FieldHints hints;
+            std::string_view name_json;
+            if (k < ctx.column_json.size()) {
+              hints = ctx.column_hints[k];
+              name_json = ctx.column_json[k];
+            } else {
+              unnamed = "\"#" + std::to_string(k + 1) + "\"";
+              name_json = unnamed;
+            }
+            detect::CategorySet found = ScanValue(ctx, ws, r, field.value, hints, field.line, 0, 0, "column", name_json);
+            if (k < r.columns.size()) CountRows(r.columns[k], found);
+          }
+        }
+      },
+      [&](Result& r) {
+        if (!r.jsonl.empty()) emit(r.jsonl);
+        Merge(fr, r, columns, unused_paths);
+      });
+  for (size_t c = 0; c < columns.size() && c < header.size(); ++c) {
+    fr.columns.push_back(Classify(header[c], columns[c], ctx.column_hints[c].categories));
+  }
+  return st;
+}
+
+Status Scanner::Impl::ScanJsonl(PeekingSource& src, FileContext& ctx, FileReport& fr,
+                                const Scanner::FindingsCallback& emit) {
+  io::JsonlOptions jo;
+  jo.batch_bytes = options.batch_bytes;
+  io::JsonlReader reader(src, jo);
+  struct Batch {
+    io::JsonBatch json;
+    std::vector<io::JsonIssue> issues;
+  };
+  std::vector<ColumnStats> unused_columns;
+  std::map<std::string, ColumnStats> paths;
+  OrderedPipeline<Batch, Result> pipeline(options.threads);
+  Status st = pipeline.Run(
+      [&](Batch& b) {
+        b.issues.clear();
+        return reader.NextBatch(b.json, b.issues);
+      },
+      [&](Batch& b, int w, Result& r) {
+        WorkerState& ws = workers[static_cast<size_t>(w)];
+        for (const io::JsonIssue& is : b.issues) r.problems.push_back(Problem{is.line, is.message, false});
+        std::string path_json;
+        for (const io::JsonLeaf& leaf : b.json.leaves) {
+          if (leaf.value.empty()) continue;
+          std::string_view key = LastKey(leaf.path);
+          auto it = ws.path_hints.find(key);
+          if (it == ws.path_hints.end()) {
+            it = ws.path_hints.emplace(std::string(key), detect::HintsForFieldName(key)).first;
+          }
+          detect::FieldHints hints{it->second};
+          path_json.clear();
+          if (options.emit_findings) AppendJsonString(path_json, leaf.path);
+          detect::CategorySet found = ScanValue(ctx, ws, r, leaf.value, hints, leaf.line, 0, 0, "path", path_json);
+          CountRows(r.paths[io::GeneralizePath(leaf.path)], found);
+        }
+        r.units = b.json.documents;
+      },
+      [&](Result& r) {
+        if (!r.jsonl.empty()) emit(r.jsonl);
+        Merge(fr, r, unused_columns, paths);
+      });
+  for (auto& [name, cs] : paths) {
+    fr.columns.push_back(Classify(name, cs, detect::HintsForFieldName(LastKey(name))));
+  }
+  return st;
+}
+
+}  // namespace custos::scan
