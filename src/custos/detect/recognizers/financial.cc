@@ -1,5 +1,465 @@
-// PLACEHOLDER (being written): replaced by the real recognizers before landing.
+// Financial and device numbers: payment cards (Luhn + issuer prefix, whole or in
+// groups), bank accounts (context only), IBANs (ISO 13616, mod 97), IMEIs (Luhn +
+// context) and VINs (ISO 3779 check digit).
+//
+// Every recognizer rejects on the first byte or two before any other work, and none
+// allocates while scanning.
+#include <algorithm>
+#include <array>
+#include <cstdint>
+#include <initializer_list>
+#include <span>
+#include <string_view>
+
+#include "custos/detect/checksums.h"
+#include "custos/detect/engine.h"
 #include "custos/detect/recognizers/groups.h"
+
 namespace custos::detect {
-RecognizerList MakeFinancialRecognizers() { return {}; }
+
+namespace {
+
+constexpr bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+constexpr bool IsUpper(char c) { return c >= 'A' && c <= 'Z'; }
+constexpr bool IsLower(char c) { return c >= 'a' && c <= 'z'; }
+constexpr bool IsLetter(char c) { return IsUpper(c) || IsLower(c); }
+constexpr int Digit(char c) { return c - '0'; }
+
+bool AllDigits(std::string_view s) {
+  for (char c : s) {
+    if (!IsDigit(c)) return false;
+  }
+  return true;
+}
+
+// ---- context (see identity.cc for the same rules) -----------------------------------
+
+// An ASCII keyword counts only as a word of its own ("vin" not inside "having"); a case
+// change (camelCase "cardNo") also separates words.
+bool StandsAlone(const Unit& u, const KeywordHit& h) {
+  const char first = u.At(h.start), last = u.At(int64_t{h.end} - 1);
+  const char before = u.At(int64_t{h.start} - 1), after = u.At(h.end);
+  if (IsLetter(first) && IsLetter(before) && !(IsLower(before) && IsUpper(first))) return false;
+  if (IsLetter(last) && IsLetter(after) && !(IsLower(last) && IsUpper(after))) return false;
+  return true;
+}
+
+struct Ctx {
+  bool pos = false;     // a context word or a field hint
+  bool neg = false;     // a negative context word
+  bool strong = false;  // (bank_account) a context word that names a bank
+};
+
+// Bank-specific words for bank_account; the others ("账号", "account no") also label
+// logins and user IDs.
+bool StrongAccountWord(std::string_view kw) {
+  for (std::string_view w : {"银行账号", "银行账户", "银行帐号", "开户行", "开户银行", "开户账号", "对公账户", "收款账号",
+                             "收款账户", "付款账号", "银行", "bank account", "beneficiary account"}) {
+    if (kw == w) return true;
+  }
+  return false;
+}
+
+// Hits are sorted by start; skip those that end long before `lo` (no keyword is
+// anywhere near kMaxKeyword bytes long, so none of them can reach it).
+std::span<const KeywordHit>::iterator FirstHitNear(std::span<const KeywordHit> hits, uint32_t lo) {
+  constexpr uint32_t kMaxKeyword = 128;
+  if (lo <= kMaxKeyword) return hits.begin();
+  return std::lower_bound(hits.begin(), hits.end(), lo - kMaxKeyword,
+                          [](const KeywordHit& h, uint32_t v) { return h.start < v; });
+}
+
+Ctx Context(const Unit& u, Category c, uint32_t start, uint32_t end) {
+  Ctx r;
+  r.pos = u.Hinted(c);
+  if (u.keywords.empty()) return r;
+  const uint32_t window = u.engine->options().context_window;
+  const uint32_t lo = start > window ? start - window : 0;
+  const uint64_t hi = uint64_t{end} + window;
+  for (auto it = FirstHitNear(u.keywords, lo); it != u.keywords.end(); ++it) {
+    const KeywordHit& h = *it;
+    if (h.start >= hi) break;
+    if (h.end < lo || (h.end > start && h.start < end)) continue;
+    const KeywordEntry& k = u.engine->keyword(h.id);
+    const bool p = Contains(k.context, c), n = Contains(k.negative, c);
+    if (!p && !n) continue;
+    if (!StandsAlone(u, h)) continue;
+    r.pos |= p;
+    r.neg |= n;
+    if (p && c == Category::kBankAccount && StrongAccountWord(k.text)) r.strong = true;
+  }
+  return r;
+}
+
+float Score(const Ctx& c, float base, float with, float against) { return c.pos ? with : (c.neg ? against : base); }
+
+// The digits [s, e) continue a dotted number (a decimal fraction, a version, an address).
+bool InDottedNumber(const Unit& u, uint32_t s, uint32_t e) {
+  return (u.At(int64_t{s} - 1) == '.' && IsDigit(u.At(int64_t{s} - 2))) || (u.At(e) == '.' && IsDigit(u.At(int64_t{e} + 1)));
+}
+
+void AddWords(std::vector<KeywordSpec>& v, std::initializer_list<const char*> words, CategorySet cats,
+              KeywordRole role = KeywordRole::kContext) {
+  for (const char* w : words) v.push_back(KeywordSpec{w, cats, role});
+}
+
+void AddNegatives(std::vector<KeywordSpec>& v, CategorySet cats) {
+  AddWords(v,
+           {"订单", "单号", "流水号", "交易号", "交易编号", "运单", "快递", "批次号", "发票号", "order", "order no",
+            "order id", "tracking", "invoice", "txn", "transaction", "trace id", "request id"},
+           cats, KeywordRole::kNegative);
+}
+
+// ---- grouped numbers --------------------------------------------------------------
+
+// A number written in groups split by one ' ' or one '-' (the same throughout),
+// "6222 0212 3456 7890 123" or "4111-1111-1111-1111", starting at token t. Fails when t
+// is not followed by a separator and a digit, when t is not the first group, or when a
+// later group or the total falls outside the limits.
+struct Grouped {
+  char digits[32];
+  uint32_t size = 0;
+  uint32_t end = 0;
+  std::string_view view() const { return {digits, size}; }
+};
+
+bool JoinGroups(const Unit& u, const Token& t, uint32_t min_group, uint32_t max_group, uint32_t max_total,
+                Grouped& g) {
+  const char sep = u.At(t.end);
+  if ((sep != ' ' && sep != '-') || !IsDigit(u.At(int64_t{t.end} + 1))) return false;
+  const char before = u.At(int64_t{t.start} - 1);
+  if ((before == ' ' || before == '-' || before == '.') && IsDigit(u.At(int64_t{t.start} - 2))) return false;
+  if (t.size() > max_total || max_total > sizeof(g.digits)) return false;
+  g.size = 0;
+  for (uint32_t i = t.start; i < t.end; ++i) g.digits[g.size++] = u.text[i];
+  uint32_t p = t.end;
+  while (u.At(p) == sep && IsDigit(u.At(int64_t{p} + 1))) {
+    uint32_t q = p + 1;
+    while (IsDigit(u.At(q))) ++q;
+    const uint32_t len = q - p - 1;
+    if (len < min_group || len > max_group || g.size + len > max_total) return false;
+    for (uint32_t i = p + 1; i < q; ++i) g.digits[g.size++] = u.text[i];
+    p = q;
+  }
+  if (IsLetter(u.At(p)) || (u.At(p) == '.' && IsDigit(u.At(int64_t{p} + 1)))) return false;
+  g.end = p;
+  return true;
+}
+
+// ---- bank_card_number -------------------------------------------------------------
+
+uint32_t Prefix(std::string_view d, size_t n) {
+  uint32_t v = 0;
+  for (size_t i = 0; i < n && i < d.size(); ++i) v = v * 10 + static_cast<uint32_t>(Digit(d[i]));
+  return v;
+}
+
+// Issuer identification number ranges with their card lengths.
+bool IssuerFits(std::string_view d) {
+  const size_t n = d.size();
+  const uint32_t p2 = Prefix(d, 2), p3 = Prefix(d, 3), p4 = Prefix(d, 4);
+  switch (d[0]) {
+    case '4': return n == 13 || n == 16 || n == 19;                                        // Visa
+    case '5': return p2 >= 51 && p2 <= 55 && n == 16;                                      // Mastercard
+    case '2': return p4 >= 2221 && p4 <= 2720 && n == 16;                                  // Mastercard 2-series
+    case '3':
+      if (p2 == 34 || p2 == 37) return n == 15;                                            // Amex
+      if (p4 >= 3528 && p4 <= 3589) return n >= 16 && n <= 19;                             // JCB
+      return (p2 == 36 || p2 == 38 || (p3 >= 300 && p3 <= 305)) && n >= 14 && n <= 19;    // Diners
+    case '6':
+      return (p2 == 62 || p2 == 65 || p4 == 6011 || (p3 >= 644 && p3 <= 649)) && n >= 16 && n <= 19;  // UnionPay, Discover
+    case '8': return p2 == 81 && n >= 16 && n <= 19;                                       // UnionPay 81
+    default: return false;
+  }
+}
+
+bool IsCard(std::string_view d) { return d.size() >= 13 && d.size() <= 19 && IssuerFits(d) && LuhnValid(d); }
+
+constexpr bool CardFirstDigit(char c) {
+  return c == '2' || c == '3' || c == '4' || c == '5' || c == '6' || c == '8';
+}
+
+// 13-19 digits with an issuer prefix of the right length and a Luhn check digit; whole
+// or in groups (one finding spanning the groups, made from the first).
+class BankCard final : public Recognizer {
+ public:
+  std::string_view name() const override { return "bank_card_luhn"; }
+  CategorySet categories() const override { return Bit(Category::kBankCardNumber); }
+  Interest interest() const override {
+    Interest in;
+    in.numeric_lengths = Lengths(4, 6) | Lengths(13, 19);
+    return in;
+  }
+  std::vector<KeywordSpec> keywords() const override {
+    std::vector<KeywordSpec> v;
+    const CategorySet c = Bit(Category::kBankCardNumber);
+    AddWords(v, {"卡号", "卡號", "银行卡", "銀行卡", "信用卡", "借记卡", "储蓄卡", "银联", "card", "card no", "card number",
+                 "cardno", "card#", "credit card", "debit card", "visa", "mastercard", "amex", "unionpay"},
+             c);
+    AddNegatives(v, c);
+    return v;
+  }
+  void OnToken(const Unit& u, size_t ti, Sink& out) const override {
+    const Token& t = u.tokens[ti];
+    if (!CardFirstDigit(u.text[t.start])) return;
+    Grouped g;
+    uint32_t end = t.end;
+    std::string_view d;
+    const bool grouped = t.size() <= 6;
+    if (grouped) {
+      if (!JoinGroups(u, t, 3, 6, 19, g)) return;
+      d = g.view();
+      end = g.end;
+    } else {
+      d = u.Slice(t.start, t.end);
+      if (InDottedNumber(u, t.start, t.end)) return;
+    }
+    if (!IsCard(d)) return;
+    const Ctx ctx = Context(u, Category::kBankCardNumber, t.start, end);
+    float conf = Score(ctx, grouped ? 0.85f : 0.75f, 0.95f, 0.3f);
+    if (ctx.pos && ctx.neg) conf = 0.7f;
+    out.Emit(t.start, end, Category::kBankCardNumber, conf);
+  }
+};
+
+// ---- bank_account -----------------------------------------------------------------
+
+// yyyymmdd from 1900 to 2099 ("开户日期 20230105" is not an account).
+bool LooksLikeDate(std::string_view d) {
+  if (d.size() != 8 && d.size() != 14) return false;
+  const uint32_t y = Prefix(d, 4), m = Prefix(d.substr(4), 2), day = Prefix(d.substr(6), 2);
+  return y >= 1900 && y <= 2099 && m >= 1 && m <= 12 && day >= 1 && day <= 31;
+}
+
+// 8-30 digits (whole or grouped) that are not a payment card, only with context: a
+// bank word ("开户行", "银行账号", "bank account") or a field hint is enough (strongest
+// from 10 digits); a generic one ("账号", "account no", which also label logins and
+// user IDs) only for 12 digits or more.
+class BankAccount final : public Recognizer {
+ public:
+  std::string_view name() const override { return "bank_account"; }
+  CategorySet categories() const override { return Bit(Category::kBankAccount); }
+  Interest interest() const override {
+    Interest in;
+    in.numeric_lengths = Lengths(3, 30);
+    return in;
+  }
+  std::vector<KeywordSpec> keywords() const override {
+    std::vector<KeywordSpec> v;
+    const CategorySet c = Bit(Category::kBankAccount);
+    AddWords(v, {"银行账号", "银行账户", "银行帐号", "开户行", "开户银行", "开户账号", "对公账户", "收款账号", "收款账户",
+                 "付款账号", "银行", "bank account", "beneficiary account", "账号", "帳號", "帐号", "账户", "帐户",
+                 "帳戶", "account no", "account number", "acct", "a/c"},
+             c);
+    AddNegatives(v, c);
+    return v;
+  }
+  void OnToken(const Unit& u, size_t ti, Sink& out) const override {
+    if (u.keywords.empty() && !u.Hinted(Category::kBankAccount)) return;
+    const Token& t = u.tokens[ti];
+    const char next = u.At(t.end);
+    const char before = u.At(int64_t{t.start} - 1);
+    if ((before == ' ' || before == '-') && IsDigit(u.At(int64_t{t.start} - 2))) return;  // a later group
+    Grouped g;
+    uint32_t end = t.end;
+    std::string_view d;
+    if ((next == ' ' || next == '-') && t.size() <= 8 && JoinGroups(u, t, 2, 8, 30, g) && g.size >= 8) {
+      d = g.view();
+      end = g.end;
+    } else {
+      if (t.size() < 8) return;
+      d = u.Slice(t.start, t.end);
+    }
+    if (InDottedNumber(u, t.start, end) || IsCard(d) || LooksLikeDate(d)) return;
+    const Ctx ctx = Context(u, Category::kBankAccount, t.start, end);
+    if (!ctx.pos) return;
+    float conf;
+    if (ctx.strong) {
+      conf = d.size() >= 10 ? 0.8f : 0.55f;
+    } else if (u.Hinted(Category::kBankAccount)) {
+      conf = 0.7f;
+    } else {
+      conf = d.size() >= 12 ? 0.6f : 0.45f;
+    }
+    if (ctx.neg && !ctx.strong) conf = 0.3f;
+    out.Emit(t.start, end, Category::kBankAccount, conf);
+  }
+};
+
+// ---- iban -------------------------------------------------------------------------
+
+// IBAN lengths by country, from the SWIFT IBAN registry.
+struct IbanCountry {
+  char cc[3];
+  uint8_t length;
+};
+constexpr IbanCountry kIbanCountries[] = {
+    {"AD", 24}, {"AE", 23}, {"AL", 28}, {"AT", 20}, {"AZ", 28}, {"BA", 20}, {"BE", 16}, {"BG", 22}, {"BH", 22},
+    {"BI", 27}, {"BR", 29}, {"BY", 28}, {"CH", 21}, {"CR", 22}, {"CY", 28}, {"CZ", 24}, {"DE", 22}, {"DJ", 27},
+    {"DK", 18}, {"DO", 28}, {"EE", 20}, {"EG", 29}, {"ES", 24}, {"FI", 18}, {"FK", 18}, {"FO", 18}, {"FR", 27},
+    {"GB", 22}, {"GE", 22}, {"GI", 23}, {"GL", 18}, {"GR", 27}, {"GT", 28}, {"HR", 21}, {"HU", 28}, {"IE", 22},
+    {"IL", 23}, {"IQ", 23}, {"IS", 26}, {"IT", 27}, {"JO", 30}, {"KW", 30}, {"KZ", 20}, {"LB", 28}, {"LC", 32},
+    {"LI", 21}, {"LT", 20}, {"LU", 20}, {"LV", 21}, {"LY", 25}, {"MC", 27}, {"MD", 24}, {"ME", 22}, {"MK", 19},
+    {"MN", 20}, {"MR", 27}, {"MT", 31}, {"MU", 30}, {"NI", 28}, {"NL", 18}, {"NO", 15}, {"OM", 23}, {"PK", 24},
+    {"PL", 28}, {"PS", 29}, {"PT", 25}, {"QA", 29}, {"RO", 24}, {"RS", 22}, {"RU", 33}, {"SA", 24}, {"SC", 31},
+    {"SD", 18}, {"SE", 24}, {"SI", 19}, {"SK", 24}, {"SM", 27}, {"SO", 23}, {"ST", 25}, {"SV", 28}, {"TL", 23},
+    {"TN", 24}, {"TR", 26}, {"UA", 29}, {"VA", 22}, {"VG", 24}, {"XK", 20}, {"YE", 30},
+};
+
+constexpr std::array<uint8_t, 26 * 26> MakeIbanLengths() {
+  std::array<uint8_t, 26 * 26> t{};
+  for (const IbanCountry& c : kIbanCountries) {
+    t[static_cast<size_t>((c.cc[0] - 'A') * 26 + (c.cc[1] - 'A'))] = c.length;
+  }
+  return t;
+}
+constexpr std::array<uint8_t, 26 * 26> kIbanLengths = MakeIbanLengths();
+
+// Country code of a registry country + 2 check digits + BBAN of that country's length,
+// compact or printed in groups of 4 split by single spaces; mod 97 must hold.
+class Iban final : public Recognizer {
+ public:
+  std::string_view name() const override { return "iban"; }
+  CategorySet categories() const override { return Bit(Category::kIban); }
+  Interest interest() const override {
+    Interest in;
+    in.alnum_lengths = Lengths(4, 4) | Lengths(15, 34);
+    return in;
+  }
+  std::vector<KeywordSpec> keywords() const override {
+    std::vector<KeywordSpec> v;
+    AddWords(v, {"iban", "国际银行账号", "international bank account"}, Bit(Category::kIban));
+    return v;
+  }
+  void OnToken(const Unit& u, size_t ti, Sink& out) const override {
+    const Token& t = u.tokens[ti];
+    std::string_view v = u.Slice(t.start, t.end);
+    if (!IsUpper(v[0]) || !IsUpper(v[1]) || !IsDigit(v[2]) || !IsDigit(v[3])) return;
+    const uint32_t len = kIbanLengths[static_cast<size_t>((v[0] - 'A') * 26 + (v[1] - 'A'))];
+    if (len == 0) return;
+    char buf[34];
+    uint32_t n = 0;
+    uint32_t end = t.end;
+    if (t.size() == 4) {
+      for (char c : v) buf[n++] = c;
+      uint32_t p = t.end;
+      while (n < len) {
+        if (u.At(p) != ' ') return;
+        const uint32_t want = len - n < 4 ? len - n : 4;
+        for (uint32_t i = 1; i <= want; ++i) {
+          const char c = u.At(int64_t{p} + i);
+          if (!IsDigit(c) && !IsUpper(c)) return;
+          buf[n++] = c;
+        }
+        p += want + 1;
+        if (IsDigit(u.At(p)) || IsLetter(u.At(p))) return;  // a group longer than its share
+      }
+      end = p;
+    } else {
+      if (t.size() != len) return;
+      for (char c : v) {
+        if (IsLower(c)) return;
+        buf[n++] = c;
+      }
+    }
+    std::string_view iban(buf, n);
+    const uint32_t check = static_cast<uint32_t>(Digit(iban[2]) * 10 + Digit(iban[3]));
+    if (check < 2 || check > 98 || !IbanValid(iban)) return;
+    const Ctx ctx = Context(u, Category::kIban, t.start, end);
+    out.Emit(t.start, end, Category::kIban, ctx.pos ? 0.97f : 0.85f);
+  }
+};
+
+// ---- imei -------------------------------------------------------------------------
+
+// 15 Luhn-valid digits. Without context it is only a weak guess (any Luhn-valid
+// 15-digit number), below the default threshold.
+class Imei final : public Recognizer {
+ public:
+  std::string_view name() const override { return "imei"; }
+  CategorySet categories() const override { return Bit(Category::kImei); }
+  Interest interest() const override {
+    Interest in;
+    in.numeric_lengths = Lengths(15, 15);
+    return in;
+  }
+  std::vector<KeywordSpec> keywords() const override {
+    std::vector<KeywordSpec> v;
+    const CategorySet c = Bit(Category::kImei);
+    AddWords(v, {"imei", "meid", "设备号", "設備號", "串号", "串號", "设备识别码", "移动设备识别码", "国际移动设备"}, c);
+    AddNegatives(v, c);
+    return v;
+  }
+  void OnToken(const Unit& u, size_t ti, Sink& out) const override {
+    const Token& t = u.tokens[ti];
+    std::string_view d = u.Slice(t.start, t.end);
+    if (!LuhnValid(d) || InDottedNumber(u, t.start, t.end)) return;
+    const Ctx ctx = Context(u, Category::kImei, t.start, t.end);
+    float conf = Score(ctx, 0.3f, 0.85f, 0.1f);
+    if (ctx.pos && ctx.neg) conf = 0.6f;
+    out.Emit(t.start, t.end, Category::kImei, conf);
+  }
+};
+
+// ---- vin --------------------------------------------------------------------------
+
+// 17 characters without I, O, Q, the last four digits (ISO 3779). A valid check digit
+// (position 9) is enough; many non-North-American VINs do not use it, so a wrong one is
+// accepted only with context. Lowercase only with context.
+class Vin final : public Recognizer {
+ public:
+  std::string_view name() const override { return "vin"; }
+  CategorySet categories() const override { return Bit(Category::kVin); }
+  Interest interest() const override {
+    Interest in;
+    in.alnum_lengths = Lengths(17, 17);
+    return in;
+  }
+  std::vector<KeywordSpec> keywords() const override {
+    std::vector<KeywordSpec> v;
+    const CategorySet c = Bit(Category::kVin);
+    AddWords(v, {"vin", "vin码", "vin号", "车架号", "車架號", "车辆识别代号", "车辆识别代码", "车辆识别码", "车辆识别号",
+                 "車輛識別", "vehicle identification", "chassis no", "chassis number", "frame no"},
+             c);
+    AddNegatives(v, c);
+    return v;
+  }
+  void OnToken(const Unit& u, size_t ti, Sink& out) const override {
+    const Token& t = u.tokens[ti];
+    std::string_view v = u.Slice(t.start, t.end);
+    if (v[0] == '0' || !AllDigits(v.substr(13))) return;
+    bool lower = false, upper = false;
+    for (char c : v) {
+      const char up = IsLower(c) ? static_cast<char>(c - 'a' + 'A') : c;
+      if (up == 'I' || up == 'O' || up == 'Q') return;
+      lower |= IsLower(c);
+      upper |= IsUpper(c);
+    }
+    if (lower && upper) return;
+    const bool valid = VinValid(v);
+    const Ctx ctx = Context(u, Category::kVin, t.start, t.end);
+    if (lower && !ctx.pos) return;
+    float conf;
+    if (valid) {
+      conf = Score(ctx, 0.8f, 0.97f, 0.4f);
+    } else {
+      if (!ctx.pos) return;
+      conf = ctx.neg ? 0.5f : 0.7f;
+    }
+    out.Emit(t.start, t.end, Category::kVin, conf);
+  }
+};
+
+}  // namespace
+
+RecognizerList MakeFinancialRecognizers() {
+  RecognizerList v;
+  v.push_back(std::make_unique<BankCard>());
+  v.push_back(std::make_unique<BankAccount>());
+  v.push_back(std::make_unique<Iban>());
+  v.push_back(std::make_unique<Imei>());
+  v.push_back(std::make_unique<Vin>());
+  return v;
+}
+
 }  // namespace custos::detect

@@ -1,0 +1,267 @@
+#include "custos/detect/checksums.h"
+
+#include <cstdint>
+
+namespace custos::detect {
+
+namespace {
+
+constexpr bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+constexpr bool IsUpper(char c) { return c >= 'A' && c <= 'Z'; }
+constexpr bool IsLower(char c) { return c >= 'a' && c <= 'z'; }
+constexpr char ToUpper(char c) { return IsLower(c) ? static_cast<char>(c - 'a' + 'A') : c; }
+constexpr int DigitValue(char c) { return c - '0'; }
+
+bool AllDigits(std::string_view s) {
+  for (char c : s) {
+    if (!IsDigit(c)) return false;
+  }
+  return true;
+}
+
+// Luhn sum of `s` where the rightmost character of s gets weight `double_last ? 2 : 1`.
+int LuhnSum(std::string_view s, bool double_last) {
+  int sum = 0;
+  bool dbl = double_last;
+  for (size_t i = s.size(); i-- > 0;) {
+    int d = DigitValue(s[i]);
+    if (dbl) {
+      d *= 2;
+      if (d > 9) d -= 9;
+    }
+    sum += d;
+    dbl = !dbl;
+  }
+  return sum;
+}
+
+// Digits and letters as MOD 97-10 / ISO 13616 values (A=10 .. Z=35), -1 otherwise.
+constexpr int AlnumValue(char c) {
+  if (IsDigit(c)) return c - '0';
+  c = ToUpper(c);
+  if (IsUpper(c)) return c - 'A' + 10;
+  return -1;
+}
+
+// Folds one value (0..35) into a running MOD 97 remainder.
+constexpr int Mod97Step(int rem, int v) { return v < 10 ? (rem * 10 + v) % 97 : (rem * 100 + v) % 97; }
+
+constexpr std::string_view kUsccAlphabet = "0123456789ABCDEFGHJKLMNPQRTUWXY";
+
+constexpr std::array<int8_t, 256> MakeUsccValues() {
+  std::array<int8_t, 256> t{};
+  for (auto& v : t) v = -1;
+  for (size_t i = 0; i < kUsccAlphabet.size(); ++i) {
+    t[static_cast<unsigned char>(kUsccAlphabet[i])] = static_cast<int8_t>(i);
+  }
+  return t;
+}
+constexpr std::array<int8_t, 256> kUsccValues = MakeUsccValues();
+
+// ISO 3779 transliteration of letters (I, O, Q are not allowed: 0 marks invalid).
+constexpr int VinValue(char c) {
+  if (IsDigit(c)) return c - '0';
+  switch (ToUpper(c)) {
+    case 'A': case 'J': return 1;
+    case 'B': case 'K': case 'S': return 2;
+    case 'C': case 'L': case 'T': return 3;
+    case 'D': case 'M': case 'U': return 4;
+    case 'E': case 'N': case 'V': return 5;
+    case 'F': case 'W': return 6;
+    case 'G': case 'P': case 'X': return 7;
+    case 'H': case 'Y': return 8;
+    case 'R': case 'Z': return 9;
+    default: return -1;
+  }
+}
+constexpr int kVinWeights[17] = {8, 7, 6, 5, 4, 3, 2, 10, 0, 9, 8, 7, 6, 5, 4, 3, 2};
+
+// Taiwan ID letter codes (A=10 .. Z=33, not alphabetical after H).
+constexpr int kTwLetter[26] = {10, 11, 12, 13, 14, 15, 16, 17, 34, 18, 19, 20, 21,
+                               22, 35, 23, 24, 25, 26, 27, 28, 29, 32, 30, 31, 33};
+
+}  // namespace
+
+bool LuhnValid(std::string_view digits) {
+  if (digits.size() < 2 || !AllDigits(digits)) return false;
+  return LuhnSum(digits, false) % 10 == 0;
+}
+
+char LuhnCheckChar(std::string_view body) {
+  if (body.empty() || !AllDigits(body)) return '\0';
+  const int sum = LuhnSum(body, true);
+  return static_cast<char>('0' + (10 - sum % 10) % 10);
+}
+
+char Mod11_2CheckChar(std::string_view body) {
+  if (body.empty() || !AllDigits(body)) return '\0';
+  int p = 0;
+  for (char c : body) p = ((p + DigitValue(c)) * 2) % 11;
+  const int check = (12 - p) % 11;
+  return check == 10 ? 'X' : static_cast<char>('0' + check);
+}
+
+bool Mod11_2Valid(std::string_view s) {
+  if (s.size() < 2) return false;
+  const char want = Mod11_2CheckChar(s.substr(0, s.size() - 1));
+  return want != '\0' && want == ToUpper(s.back());
+}
+
+int Mod97_10(std::string_view alnum) {
+  int rem = 0;
+  for (char c : alnum) {
+    const int v = AlnumValue(c);
+    if (v < 0) return -1;
+    rem = Mod97Step(rem, v);
+  }
+  return rem;
+}
+
+namespace {
+
+// MOD 97 of the IBAN rearranged (BBAN, country, then `c1 c2` as check digits).
+int IbanRemainder(std::string_view iban, char c1, char c2) {
+  int rem = 0;
+  for (size_t i = 4; i < iban.size(); ++i) {
+    const int v = AlnumValue(iban[i]);
+    if (v < 0) return -1;
+    rem = Mod97Step(rem, v);
+  }
+  for (char c : {iban[0], iban[1], c1, c2}) rem = Mod97Step(rem, AlnumValue(c));
+  return rem;
+}
+
+bool IbanShape(std::string_view iban) {
+  return iban.size() >= 5 && iban.size() <= 34 && IsUpper(ToUpper(iban[0])) && IsUpper(ToUpper(iban[1]));
+}
+
+}  // namespace
+
+bool IbanValid(std::string_view iban) {
+  if (!IbanShape(iban) || !IsDigit(iban[2]) || !IsDigit(iban[3])) return false;
+  return IbanRemainder(iban, iban[2], iban[3]) == 1;
+}
+
+std::array<char, 2> IbanCheckDigits(std::string_view iban) {
+  if (!IbanShape(iban)) return {'\0', '\0'};
+  const int rem = IbanRemainder(iban, '0', '0');
+  if (rem < 0) return {'\0', '\0'};
+  const int check = 98 - rem;
+  return {static_cast<char>('0' + check / 10), static_cast<char>('0' + check % 10)};
+}
+
+char UsccCheckChar(std::string_view body) {
+  if (body.size() != 17) return '\0';
+  int sum = 0;
+  int weight = 1;
+  for (char c : body) {
+    const int v = kUsccValues[static_cast<unsigned char>(c)];
+    if (v < 0) return '\0';
+    sum += v * weight;
+    weight = weight * 3 % 31;
+  }
+  const int check = (31 - sum % 31) % 31;
+  return kUsccAlphabet[static_cast<size_t>(check)];
+}
+
+bool UsccValid(std::string_view code) {
+  if (code.size() != 18) return false;
+  const char want = UsccCheckChar(code.substr(0, 17));
+  return want != '\0' && want == code[17];
+}
+
+char VinCheckChar(std::string_view vin) {
+  if (vin.size() != 17) return '\0';
+  int sum = 0;
+  for (size_t i = 0; i < 17; ++i) {
+    const int v = VinValue(vin[i]);
+    if (v < 0 && i != 8) return '\0';
+    if (v > 0) sum += v * kVinWeights[i];
+  }
+  const int check = sum % 11;
+  return check == 10 ? 'X' : static_cast<char>('0' + check);
+}
+
+bool VinValid(std::string_view vin) {
+  const char want = VinCheckChar(vin);
+  return want != '\0' && want == ToUpper(vin[8]);
+}
+
+char HkidCheckChar(std::string_view body) {
+  if (body.size() != 7 && body.size() != 8) return '\0';
+  const size_t letters = body.size() - 6;
+  // A one-letter ID counts as if prefixed by a space, valued 36.
+  int sum = letters == 1 ? 36 * 9 : 0;
+  int weight = letters == 1 ? 8 : 9;
+  for (size_t i = 0; i < body.size(); ++i, --weight) {
+    const char c = ToUpper(body[i]);
+    int v;
+    if (i < letters) {
+      if (!IsUpper(c)) return '\0';
+      v = c - 'A' + 10;
+    } else {
+      if (!IsDigit(c)) return '\0';
+      v = c - '0';
+    }
+    sum += v * weight;
+  }
+  const int check = (11 - sum % 11) % 11;
+  return check == 10 ? 'A' : static_cast<char>('0' + check);
+}
+
+bool HkidValid(std::string_view id) {
+  char check;
+  std::string_view body;
+  if (id.size() >= 4 && id[id.size() - 3] == '(' && id.back() == ')') {
+    body = id.substr(0, id.size() - 3);
+    check = id[id.size() - 2];
+  } else {
+    if (id.empty()) return false;
+    body = id.substr(0, id.size() - 1);
+    check = id.back();
+  }
+  const char want = HkidCheckChar(body);
+  return want != '\0' && want == ToUpper(check);
+}
+
+char TwIdCheckChar(std::string_view body) {
+  if (body.size() != 9) return '\0';
+  const char letter = ToUpper(body[0]);
+  if (!IsUpper(letter) || !AllDigits(body.substr(1))) return '\0';
+  const int code = kTwLetter[letter - 'A'];
+  int sum = code / 10 + (code % 10) * 9;
+  for (size_t i = 1; i < 9; ++i) sum += DigitValue(body[i]) * static_cast<int>(9 - i);
+  return static_cast<char>('0' + (10 - sum % 10) % 10);
+}
+
+bool TwIdValid(std::string_view id) {
+  if (id.size() != 10) return false;
+  const char want = TwIdCheckChar(id.substr(0, 9));
+  return want != '\0' && want == id[9];
+}
+
+bool ImeiValid(std::string_view imei) { return imei.size() == 15 && LuhnValid(imei); }
+
+char ImeiCheckChar(std::string_view body) { return body.size() == 14 ? LuhnCheckChar(body) : '\0'; }
+
+char Icao9303CheckChar(std::string_view field) {
+  static constexpr int kWeights[3] = {7, 3, 1};
+  int sum = 0;
+  for (size_t i = 0; i < field.size(); ++i) {
+    const char c = field[i];
+    int v;
+    if (IsDigit(c)) {
+      v = c - '0';
+    } else if (IsUpper(c)) {
+      v = c - 'A' + 10;
+    } else if (c == '<') {
+      v = 0;
+    } else {
+      return '\0';
+    }
+    sum += v * kWeights[i % 3];
+  }
+  return static_cast<char>('0' + sum % 10);
+}
+
+}  // namespace custos::detect
