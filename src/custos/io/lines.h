@@ -27,7 +27,7 @@ struct TextPiece {
 struct LineReaderOptions {
   size_t batch_bytes = 1 << 20;  // target size of one batch
   size_t max_piece = 1 << 20;    // longest piece handed out
-  size_t overlap = 4096;         // bytes repeated across a cut
+  size_t overlap = 4096;         // bytes repeated across a cut (at most max_piece / 2)
 };
 
 class LineReader {
@@ -42,9 +42,16 @@ class LineReader {
  private:
   ByteSource& source_;
   LineReaderOptions options_;
-  std::string pending_;     // bytes read but not yet handed out
-  uint64_t line_ = 1;
-  uint64_t offset_in_line_ = 0;
+  // Cuts [pos, end) of `text` (one line, or the start of one when !line_ends) into
+  // pieces; returns where the unhanded rest starts.
+  size_t EmitLine(std::string_view text, size_t pos, size_t end, bool line_ends,
+                  std::vector<TextPiece>& pieces);
+
+  std::string pending_;     // bytes read but not yet handed out (starts a line or a piece)
+  uint64_t line_ = 1;       // line of pending_[0]
+  uint64_t offset_in_line_ = 0;  // offset of pending_[0] within its line
+  uint32_t repeat_ = 0;     // leading bytes of pending_ already handed out (the overlap)
+  uint64_t lines_read_ = 0;
   bool eof_ = false;
 };
 
