@@ -1,5 +1,312 @@
-// PLACEHOLDER (being written): replaced by the real recognizers before landing.
+// Network recognizers: IPv4 and IPv6 addresses, MAC addresses.
+//
+// IPv4 and MAC are offered short tokens and parse the dotted/colon-separated form from
+// the bytes; IPv6 scans each unit's colons (memchr) and validates maximal hex/colon
+// runs with inet_pton.
+#include <arpa/inet.h>
+
+#include <cstring>
+
+#include "custos/detect/engine.h"
 #include "custos/detect/recognizers/groups.h"
+
 namespace custos::detect {
-RecognizerList MakeNetworkRecognizers() { return {}; }
+
+namespace {
+
+bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+bool IsUpper(char c) { return c >= 'A' && c <= 'Z'; }
+bool IsLower(char c) { return c >= 'a' && c <= 'z'; }
+bool IsLetter(char c) { return IsUpper(c) || IsLower(c); }
+bool IsAlnum(char c) { return IsDigit(c) || IsLetter(c); }
+bool IsHex(char c) { return IsDigit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'); }
+int64_t Prev(uint32_t i, uint32_t n = 1) { return int64_t{i} - int64_t{n}; }
+
+// A keyword whose ASCII-letter edges run on into more letters is part of a longer word
+// ("ver" in "server"); a lower-to-upper case change counts as a boundary ("clientIp").
+bool WordBounded(const Unit& u, uint32_t start, uint32_t end) {
+  const char first = u.At(start), before = u.At(Prev(start));
+  if (IsLetter(first) && IsLetter(before) && !(IsLower(before) && IsUpper(first))) return false;
+  const char last = u.At(Prev(end)), after = u.At(end);
+  if (IsLetter(last) && IsLetter(after) && !(IsLower(last) && IsUpper(after))) return false;
+  return true;
+}
+
+enum class Ctx : uint8_t { kNone, kPositive, kNegative };
+
+// The nearer of supporting and opposing context words (whole words only) within the
+// window; a field hint counts as supporting context.
+Ctx NearestContext(const Unit& u, Category c, uint32_t start, uint32_t end) {
+  if (u.Hinted(c)) return Ctx::kPositive;
+  const uint32_t window = u.engine->options().context_window;
+  const uint32_t lo = start > window ? start - window : 0;
+  const uint64_t hi = uint64_t{end} + window;
+  uint64_t best_pos = UINT64_MAX, best_neg = UINT64_MAX;
+  for (const KeywordHit& h : u.keywords) {
+    if (h.start >= hi) break;
+    if (h.end < lo) continue;
+    if (h.end > start && h.start < end) continue;
+    const KeywordEntry& k = u.engine->keyword(h.id);
+    const bool pos = Contains(k.context, c), neg = Contains(k.negative, c);
+    if (!pos && !neg) continue;
+    if (!WordBounded(u, h.start, h.end)) continue;
+    const uint64_t d = h.end <= start ? start - h.end : h.start - end;
+    if (pos && d < best_pos) best_pos = d;
+    if (neg && d < best_neg) best_neg = d;
+  }
+  if (best_pos == UINT64_MAX && best_neg == UINT64_MAX) return Ctx::kNone;
+  return best_pos <= best_neg ? Ctx::kPositive : Ctx::kNegative;
+}
+
+void AddKeywords(std::vector<KeywordSpec>& out, std::initializer_list<const char*> words, Category c,
+                 KeywordRole role) {
+  for (const char* w : words) out.push_back(KeywordSpec{w, Bit(c), role});
+}
+
+std::vector<KeywordSpec> IpKeywords() {
+  std::vector<KeywordSpec> k;
+  AddKeywords(k,
+              {"ip", "ipv4", "ipv6", "ip地址", "地址", "addr", "address", "client", "remote", "host", "src", "dst",
+               "source", "peer", "from", "登录ip", "x-forwarded-for"},
+              Category::kIpAddress, KeywordRole::kContext);
+  AddKeywords(k, {"version", "ver", "版本", "build", "release", "firmware", "固件"}, Category::kIpAddress,
+              KeywordRole::kNegative);
+  return k;
+}
+
+// ---------------------------------------------------------------------------------
+// IPv4: four dotted decimals 0-255 without leading zeros, not part of a longer dotted
+// sequence ("1.2.3.4.5", version "20.38.242.5741") and not glued to letters.
+
+// Parses one octet at i; returns its end or 0.
+uint32_t Octet(const Unit& u, uint32_t i, uint32_t* value) {
+  uint32_t v = 0, e = i;
+  while (IsDigit(u.At(e)) && e - i < 4) {
+    v = v * 10 + static_cast<uint32_t>(u.At(e) - '0');
+    ++e;
+  }
+  const uint32_t n = e - i;
+  if (n == 0 || n > 3 || v > 255 || (n > 1 && u.At(i) == '0')) return 0;
+  *value = v;
+  return e;
+}
+
+class Ipv4Recognizer final : public Recognizer {
+ public:
+  std::string_view name() const override { return "ipv4"; }
+  CategorySet categories() const override { return Bit(Category::kIpAddress); }
+  Interest interest() const override {
+    Interest in;
+    in.numeric_lengths = Lengths(1, 3);
+    return in;
+  }
+  std::vector<KeywordSpec> keywords() const override { return IpKeywords(); }
+
+  void OnToken(const Unit& u, size_t ti, Sink& out) const override {
+    const Token& t = u.tokens[ti];
+    if (u.At(t.end) != '.') return;
+    const char before = u.At(Prev(t.start));
+    if (before == '.' && IsAlnum(u.At(Prev(t.start, 2)))) return;  // inside a longer dotted sequence
+    if (IsLetter(before)) return;
+    uint32_t v[4];
+    uint32_t i = t.start;
+    for (int k = 0; k < 4; ++k) {
+      if (k > 0) {
+        if (u.At(i) != '.') return;
+        ++i;
+      }
+      i = Octet(u, i, &v[k]);
+      if (i == 0) return;
+    }
+    const char after = u.At(i);
+    if (IsAlnum(after)) return;
+    if (after == '.' && IsAlnum(u.At(int64_t{i} + 1))) return;
+    float conf = 0.85f;
+    if (v[0] == 0 || v[0] == 127 || v[0] == 255 || v[0] >= 224) {
+      conf = 0.3f;  // unspecified, loopback, masks, multicast/reserved: not a person's
+    } else {
+      switch (NearestContext(u, Category::kIpAddress, t.start, i)) {
+        case Ctx::kPositive: conf = 0.95f; break;
+        case Ctx::kNegative: conf = 0.3f; break;
+        case Ctx::kNone:
+          // "1.2.3.4": single-digit octets look as much like a version as an address.
+          if (i - t.start == 7) conf = 0.55f;
+          break;
+      }
+    }
+    out.Emit(t.start, i, Category::kIpAddress, conf);
+  }
+};
+
+// ---------------------------------------------------------------------------------
+// IPv6: full, compressed ("::") and with an embedded IPv4 address.
+
+bool IsV6Char(char c) { return IsHex(c) || c == ':' || c == '.'; }
+
+class Ipv6Recognizer final : public Recognizer {
+ public:
+  std::string_view name() const override { return "ipv6"; }
+  CategorySet categories() const override { return Bit(Category::kIpAddress); }
+  Interest interest() const override {
+    Interest in;
+    in.every_unit = true;
+    return in;
+  }
+  std::vector<KeywordSpec> keywords() const override { return IpKeywords(); }
+
+  void OnUnit(const Unit& u, Sink& out) const override {
+    const char* data = u.text.data();
+    const size_t n = u.text.size();
+    size_t i = 0, done = 0;  // next byte to search; end of the last run checked
+    while (i < n) {
+      const void* hit = std::memchr(data + i, ':', n - i);
+      if (hit == nullptr) return;
+      const auto k = static_cast<size_t>(static_cast<const char*>(hit) - data);
+      i = k + 1;
+      // Fast reject: a colon with neither a neighbouring colon nor 3+ hex digits on
+      // either side ("12:30:45", "key: value") cannot start the checks below; a later
+      // colon of the same run still can.
+      const bool double_colon = (k > 0 && data[k - 1] == ':') || (k + 1 < n && data[k + 1] == ':');
+      if (!double_colon && !(k >= 3 && IsHex(data[k - 1]) && IsHex(data[k - 2]) && IsHex(data[k - 3])) &&
+          !(k + 3 < n && IsHex(data[k + 1]) && IsHex(data[k + 2]) && IsHex(data[k + 3]))) {
+        continue;
+      }
+      size_t s = k;
+      while (s > done && IsV6Char(data[s - 1])) --s;
+      size_t e = k + 1;
+      while (e < n && IsV6Char(data[e])) ++e;
+      Check(u, static_cast<uint32_t>(s), static_cast<uint32_t>(e), out);
+      i = done = e;
+    }
+  }
+
+ private:
+  static void Check(const Unit& u, uint32_t s, uint32_t e, Sink& out) {
+    while (e > s && u.text[e - 1] == '.') --e;  // sentence end
+    if (e - s >= 2 && u.text[s] == ':' && u.text[s + 1] != ':') ++s;  // "ip:fe80::1"
+    if (e - s >= 2 && u.text[e - 1] == ':' && u.text[e - 2] != ':') --e;  // "fe80::1: ..."
+    if (e - s < 2 || e - s > 45) return;
+    const char before = u.At(Prev(s)), after = u.At(e);
+    if (IsAlnum(before) || before == '_' || IsAlnum(after) || after == '_') return;  // "std::x", identifiers
+    // At least two colons, and "::" or a group of 3+ hex digits (not a time "12:30:45").
+    int colons = 0;
+    bool compressed = false, long_group = false;
+    uint32_t group = 0, groups = 0;
+    for (uint32_t i = s; i < e; ++i) {
+      const char c = u.text[i];
+      if (c == ':') {
+        ++colons;
+        if (i > s && u.text[i - 1] == ':') compressed = true;
+        group = 0;
+      } else if (c != '.') {
+        if (group == 0) ++groups;
+        if (++group >= 3) long_group = true;
+      }
+    }
+    if (colons < 2 || !(compressed || long_group)) return;
+    if (std::memchr(u.text.data() + s, '.', e - s) != nullptr) ++groups;  // embedded IPv4: two groups
+    char buf[48];
+    std::memcpy(buf, u.text.data() + s, e - s);
+    buf[e - s] = '\0';
+    unsigned char addr[16];
+    if (inet_pton(AF_INET6, buf, addr) != 1) return;
+    bool zero_prefix = true;
+    for (int b = 0; b < 15; ++b) zero_prefix = zero_prefix && addr[b] == 0;
+    float conf;
+    if (zero_prefix) {
+      conf = 0.3f;  // "::", "::1": unspecified, loopback
+    } else {
+      const bool context = NearestContext(u, Category::kIpAddress, s, e) == Ctx::kPositive;
+      conf = groups >= 3 ? (context ? 0.95f : 0.85f) : (context ? 0.8f : 0.45f);
+    }
+    out.Emit(s, e, Category::kIpAddress, conf);
+  }
+};
+
+// ---------------------------------------------------------------------------------
+// MAC addresses: six hex pairs separated consistently by ':' or '-', or Cisco
+// "aabb.ccdd.eeff".
+
+class MacRecognizer final : public Recognizer {
+ public:
+  std::string_view name() const override { return "mac"; }
+  CategorySet categories() const override { return Bit(Category::kMacAddress); }
+  Interest interest() const override {
+    Interest in;
+    const uint64_t m = Lengths(2, 2) | Lengths(4, 4);
+    in.numeric_lengths = m;
+    in.alpha_lengths = m;
+    in.alnum_lengths = m;
+    return in;
+  }
+  std::vector<KeywordSpec> keywords() const override {
+    std::vector<KeywordSpec> k;
+    AddKeywords(k,
+                {"mac", "mac地址", "macaddr", "hwaddr", "ether", "bssid", "物理地址", "physical address",
+                 "网卡"},
+                Category::kMacAddress, KeywordRole::kContext);
+    return k;
+  }
+
+  void OnToken(const Unit& u, size_t ti, Sink& out) const override {
+    const Token& t = u.tokens[ti];
+    const char sep = u.At(t.end);
+    uint32_t end = 0;
+    bool all_digits = true, all_zero = true, all_f = true;
+    auto note = [&](char c) {
+      all_digits = all_digits && IsDigit(c);
+      all_zero = all_zero && c == '0';
+      all_f = all_f && (c == 'f' || c == 'F');
+    };
+    if (t.size() == 2) {
+      if (sep != ':' && sep != '-') return;
+      for (uint32_t k = 0; k < 6; ++k) {
+        const uint32_t p = t.start + 3 * k;
+        if (!IsHex(u.At(p)) || !IsHex(u.At(int64_t{p} + 1))) return;
+        if (k < 5 && u.At(int64_t{p} + 2) != sep) return;
+        note(u.At(p));
+        note(u.At(int64_t{p} + 1));
+      }
+      end = t.start + 17;
+    } else {
+      if (sep != '.') return;
+      for (uint32_t k = 0; k < 3; ++k) {
+        const uint32_t p = t.start + 5 * k;
+        for (uint32_t j = 0; j < 4; ++j) {
+          if (!IsHex(u.At(p + j))) return;
+          note(u.At(p + j));
+        }
+        if (k < 2 && u.At(p + 4) != '.') return;
+      }
+      end = t.start + 14;
+    }
+    // Not part of a longer sequence on either side.
+    const char before = u.At(Prev(t.start));
+    if (IsAlnum(before) || (before == sep && IsAlnum(u.At(Prev(t.start, 2))))) return;
+    const char after = u.At(end);
+    if (IsAlnum(after) || ((after == sep || after == '.' || after == ':' || after == '-') &&
+                           IsAlnum(u.At(int64_t{end} + 1)))) {
+      return;
+    }
+    const bool context = NearestContext(u, Category::kMacAddress, t.start, end) == Ctx::kPositive;
+    float conf = context ? 0.95f : 0.85f;
+    if (all_zero || all_f) {
+      conf = 0.3f;  // unset or broadcast
+    } else if (all_digits && sep != ':') {
+      conf = context ? 0.8f : 0.45f;  // "12-34-56-78-90-12": as likely some other number
+    }
+    out.Emit(t.start, end, Category::kMacAddress, conf);
+  }
+};
+
+}  // namespace
+
+RecognizerList MakeNetworkRecognizers() {
+  RecognizerList list;
+  list.push_back(std::make_unique<Ipv4Recognizer>());
+  list.push_back(std::make_unique<Ipv6Recognizer>());
+  list.push_back(std::make_unique<MacRecognizer>());
+  return list;
+}
+
 }  // namespace custos::detect
