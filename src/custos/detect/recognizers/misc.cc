@@ -537,7 +537,21 @@ bool IsB64Url(char c) { return IsAlnum(c) || c == '_' || c == '-'; }
 bool IsPlaceholder(std::string_view v) {
   if (v.empty()) return true;
   const char f = v[0];
-  if (f == '$' || f == '{' || f == '%' || f == '<' || f == '[' || f == '(') return true;
+  // Templates and variables: "${DB_PASSWORD}", "$DB_PASSWORD", "{{ secret }}", "%s",
+  // "%(pw)s"; enclosed markers: "<your password>", "[REDACTED]", "(null)".
+  if (v.size() >= 2 && (f == '$' || f == '%' || f == '{') && (v[1] == '{' || v[1] == '(')) return true;
+  if (f == '$') {
+    bool variable = v.size() >= 2;
+    for (size_t i = 1; i < v.size(); ++i) variable = variable && (IsUpper(v[i]) || IsDigit(v[i]) || v[i] == '_');
+    if (variable) return true;
+  }
+  if (v.size() == 2 && f == '%' && IsLower(v[1])) return true;
+  if (f == '[' || f == '<') return true;  // "[REDACTED]", "<hidden>" (unquoted values end at ']' '>')
+  const char last = v.back();
+  if (v.size() >= 2 && ((f == '<' && last == '>') || (f == '[' && last == ']') || (f == '(' && last == ')') ||
+                        (f == '{' && last == '}'))) {
+    return true;
+  }
   bool same = true;
   for (char c : v) same = same && c == f;
   if (same && v.size() > 1 && !IsAlnum(f)) return true;  // "******", "...."

@@ -116,6 +116,8 @@ TEST(MiscSecret, KeyValue) {
   EXPECT_THAT(Values("login password=Hunter2! ok", "credential_secret"), ElementsAre("Hunter2!"));
   EXPECT_THAT(Values("db_passwd: s3cr3t;", "credential_secret"), ElementsAre("s3cr3t"));
   EXPECT_THAT(Values("pwd=abc123&user=bob", "credential_secret"), ElementsAre("abc123"));
+  EXPECT_THAT(Values("db.password=%zc8R*Csq#MwDjiXqJ x", "credential_secret"), ElementsAre("%zc8R*Csq#MwDjiXqJ"));
+  EXPECT_THAT(Values("db.password=$6dKhEU35@uoy x", "credential_secret"), ElementsAre("$6dKhEU35@uoy"));
   EXPECT_THAT(Values("{\"password\": \"p@ss w0rd\"}", "credential_secret"), ElementsAre("p@ss w0rd"));
   EXPECT_THAT(Values("密码：Abc12345，请保管", "credential_secret"), ElementsAre("Abc12345"));
   EXPECT_THAT(Values("密码是qwe123", "credential_secret"), ElementsAre("qwe123"));
@@ -133,6 +135,10 @@ TEST(MiscSecret, KeyValueNegatives) {
   EXPECT_THAT(Values("password=&user=bob", "credential_secret"), IsEmpty());
   EXPECT_THAT(Values("password: ********", "credential_secret"), IsEmpty());
   EXPECT_THAT(Values("password=${DB_PASSWORD}", "credential_secret"), IsEmpty());
+  EXPECT_THAT(Values("password=$DB_PASSWORD", "credential_secret"), IsEmpty());
+  EXPECT_THAT(Values("password=%s", "credential_secret"), IsEmpty());
+  EXPECT_THAT(Values("password=\"<your password>\"", "credential_secret"), IsEmpty());
+  EXPECT_THAT(Values("password=[REDACTED]", "credential_secret"), IsEmpty());
   EXPECT_THAT(Values("password: incorrect", "credential_secret"), IsEmpty());
   EXPECT_THAT(Values("password reset link sent", "credential_secret"), IsEmpty());
   EXPECT_THAT(Values("PWD=/home/alice", "credential_secret"), IsEmpty());

@@ -67,10 +67,10 @@ std::vector<KeywordSpec> IpKeywords() {
   std::vector<KeywordSpec> k;
   AddKeywords(k,
               {"ip", "ipv4", "ipv6", "ip地址", "地址", "addr", "address", "client", "remote", "host", "src", "dst",
-               "source", "peer", "from", "登录ip", "x-forwarded-for"},
+               "source", "peer", "from", "登录ip", "forwarded", "forwarded_for", "real_ip", "realip"},
               Category::kIpAddress, KeywordRole::kContext);
-  AddKeywords(k, {"version", "ver", "版本", "build", "release", "firmware", "固件"}, Category::kIpAddress,
-              KeywordRole::kNegative);
+  // Not "build": user agents carry "Build/..." right next to client addresses.
+  AddKeywords(k, {"version", "ver", "版本", "firmware", "固件"}, Category::kIpAddress, KeywordRole::kNegative);
   return k;
 }
 

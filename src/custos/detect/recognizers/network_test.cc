@@ -58,6 +58,10 @@ TEST(NetworkIpv4, ContextRaisesConfidence) {
   EXPECT_GT(with[0].confidence, plain[0].confidence);
   // "ver" inside "server" is not a version word.
   EXPECT_THAT(Values("server 203.0.113.7", "ip_address"), ElementsAre("203.0.113.7"));
+  // A user agent's "Build/..." is no version word for a forwarded-for address.
+  EXPECT_THAT(Values("\"Dalvik/2.1.0 (Linux; Android 12; Build/SKQ1.220358.001)\" x_forwarded_for=\"1.134.91.130\"",
+                     "ip_address"),
+              ElementsAre("1.134.91.130"));
 }
 
 TEST(NetworkIpv6, Accepts) {
