@@ -465,6 +465,8 @@ class IntlPhoneRecognizer final : public Recognizer {
     } else if (n >= 3 && p[0] == '0' && p[1] == '0' && p[2] != '0') {
       if (n >= 4 && p[2] == '8' && p[3] == '6') return;
       if (!LeftOk(u, t.start) || IsLetter(u.At(Prev(t.start)))) return;
+      const char b = u.At(Prev(t.start));
+      if ((b == ' ' || b == '-') && IsDigit(u.At(Prev(t.start, 2)))) return;  // a group of "6217 0036 1955 3563"
       start = t.start;
       first = t.start + 2;
     } else {

@@ -140,6 +140,7 @@ TEST(ContactPhone, InternationalNegatives) {
   EXPECT_THAT(Values("x=+12", "phone_number"), IsEmpty());
   EXPECT_THAT(Values("aGVsbG8+442079460958", "phone_number"), IsEmpty());  // base64
   EXPECT_THAT(Values("+44 20 7946 0958.123", "phone_number"), IsEmpty());
+  EXPECT_THAT(Values("card 6217 0036 1955 3563", "phone_number"), IsEmpty());  // "0036..." inside a card
 }
 
 // ----------------------------------------------------------------------------------
