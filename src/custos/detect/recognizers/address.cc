@@ -1,5 +1,833 @@
-// PLACEHOLDER (being written): replaced by the real recognizers before landing.
+// postal_address: Chinese postal addresses (GB/T 2260 gazetteer + administrative,
+// road and number patterns) and Latin-script street addresses.
+//
+// Chinese: one left-to-right pass over the unit's code points. A run starts at a
+// gazetteer name (province, prefecture or county, full or common short form, indexed
+// by first code point) and grows component by component: further gazetteer names that
+// lie inside the previous one (广东 → 深圳市 → 南山区, checked by code prefix), generic
+// administrative units (…镇, …村, …街道), roads (…路, …大道 …), places (…小区, …大厦)
+// and numbers (18号, 3栋, 201室). A run is reported only with a road or number part or
+// two administrative levels, so a city named in prose (北京) is not an address. After
+// a label (地址, 收货地址, address) or in a field hinted postal_address the run may
+// start anywhere and is reported with high confidence.
+//
+// Latin: a street suffix token (Street, Ave, Rd, ...) looks back for a house number and
+// one to five name words, then forward for a direction, a unit, and "City, ST 12345".
+#include <algorithm>
+#include <array>
+#include <cstdint>
+#include <cstring>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
 #include "custos/detect/recognizers/groups.h"
+
 namespace custos::detect {
-RecognizerList MakeAddressRecognizers() { return {}; }
+
+std::string_view Gb2260Province();  // embedded data/gb2260/province.csv
+std::string_view Gb2260City();      // embedded data/gb2260/city.csv
+std::string_view Gb2260Area();      // embedded data/gb2260/area.csv
+
+namespace {
+
+constexpr uint32_t kMaxAddressBytes = 256;
+
+constexpr char32_t kHanFirst = 0x4E00;
+constexpr char32_t kHanLast = 0x9FFF;
+constexpr size_t kHanCount = kHanLast - kHanFirst + 1;
+
+inline bool IsHan(char32_t c) { return c >= kHanFirst && c <= kHanLast; }
+inline size_t HanIndex(char32_t c) { return static_cast<size_t>(c - kHanFirst); }
+
+// Decodes the code point at s[i]; returns its length (>= 1). Invalid bytes decode as
+// U+FFFD with length 1.
+[[gnu::always_inline]] inline uint32_t DecodeAt(std::string_view s, size_t i, char32_t& cp) {
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  const size_t n = s.size();
+  const unsigned char b0 = p[i];
+  if (b0 < 0x80) {
+    cp = b0;
+    return 1;
+  }
+  if (b0 >= 0xE0 && b0 < 0xF0 && i + 2 < n && (p[i + 1] & 0xC0) == 0x80 && (p[i + 2] & 0xC0) == 0x80) {
+    cp = (char32_t{b0 & 0x0Fu} << 12) | (char32_t{p[i + 1] & 0x3Fu} << 6) | char32_t{p[i + 2] & 0x3Fu};
+    return 3;
+  }
+  if (b0 >= 0xC2 && b0 < 0xE0 && i + 1 < n && (p[i + 1] & 0xC0) == 0x80) {
+    cp = (char32_t{b0 & 0x1Fu} << 6) | char32_t{p[i + 1] & 0x3Fu};
+    return 2;
+  }
+  if (b0 >= 0xF0 && b0 < 0xF5 && i + 3 < n && (p[i + 1] & 0xC0) == 0x80 && (p[i + 2] & 0xC0) == 0x80 &&
+      (p[i + 3] & 0xC0) == 0x80) {
+    cp = (char32_t{b0 & 0x07u} << 18) | (char32_t{p[i + 1] & 0x3Fu} << 12) | (char32_t{p[i + 2] & 0x3Fu} << 6) |
+         char32_t{p[i + 3] & 0x3Fu};
+    return 4;
+  }
+  cp = 0xFFFD;
+  return 1;
+}
+
+size_t CodePointCount(std::string_view s) {
+  size_t n = 0;
+  for (char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80 ? 1 : 0;
+  return n;
+}
+
+// First `count` code points of s.
+std::string_view Prefix(std::string_view s, size_t count) {
+  size_t i = 0;
+  for (size_t k = 0; k < count && i < s.size(); ++k) {
+    char32_t c;
+    i += DecodeAt(s, i, c);
+  }
+  return s.substr(0, i);
+}
+
+bool EndsWith(std::string_view s, std::string_view suffix) {
+  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
+}
+
+// ---------------------------------------------------------------------------------
+// The gazetteer.
+
+enum Level : uint8_t { kProvince = 1, kCity = 2, kArea = 3 };
+
+struct Place {
+  std::string bytes;
+  uint32_t second;  // bytes 3..5 (the second character), for a cheap first test
+  uint32_t code;    // 6-digit GB/T 2260 code
+  uint8_t level;
+  bool anchor;     // may start an address on its own (not a county short form)
+};
+
+struct Gazetteer {
+  std::vector<uint16_t> bucket;            // per Han index: 0 = none, else index + 1
+  std::vector<std::vector<Place>> places;  // longest first
+};
+
+// Three bytes from s[i] as one integer (0 past the end).
+inline uint32_t Load3(std::string_view s, size_t i) {
+  if (i + 3 > s.size()) return 0;
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data()) + i;
+  return (uint32_t{p[0]} << 16) | (uint32_t{p[1]} << 8) | uint32_t{p[2]};
+}
+
+void AddPlace(Gazetteer& g, std::string_view bytes, uint32_t code, uint8_t level, bool anchor) {
+  if (CodePointCount(bytes) < 2) return;
+  char32_t c;
+  DecodeAt(bytes, 0, c);
+  if (!IsHan(c)) return;
+  uint16_t& b = g.bucket[HanIndex(c)];
+  if (b == 0) {
+    g.places.emplace_back();
+    b = static_cast<uint16_t>(g.places.size());
+  }
+  auto& v = g.places[b - 1];
+  for (const Place& p : v) {
+    if (p.bytes == bytes && p.code == code) return;
+  }
+  v.push_back(Place{std::string(bytes), Load3(bytes, 3), code, level, anchor});
+}
+
+template <typename F>
+void ForEachCsvRow(std::string_view csv, F&& f) {
+  size_t pos = 0;
+  while (pos < csv.size()) {
+    size_t nl = csv.find('\n', pos);
+    if (nl == std::string_view::npos) nl = csv.size();
+    std::string_view line = csv.substr(pos, nl - pos);
+    pos = nl + 1;
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    const size_t c1 = line.find(',');
+    if (c1 != 6) continue;  // header or malformed
+    uint32_t code = 0;
+    bool digits = true;
+    for (size_t i = 0; i < 6; ++i) {
+      const char d = line[i];
+      digits = digits && d >= '0' && d <= '9';
+      code = code * 10 + static_cast<uint32_t>(d - '0');
+    }
+    if (!digits) continue;
+    size_t c2 = line.find(',', c1 + 1);
+    std::string_view name = line.substr(c1 + 1, c2 == std::string_view::npos ? std::string_view::npos : c2 - c1 - 1);
+    while (!name.empty() && name.front() == ' ') name.remove_prefix(1);
+    if (!name.empty()) f(code, name);
+  }
+}
+
+const Gazetteer& Gaz() {
+  static const Gazetteer* g = [] {
+    auto* gz = new Gazetteer();
+    gz->bucket.assign(kHanCount, 0);
+    ForEachCsvRow(Gb2260Province(), [&](uint32_t code, std::string_view name) {
+      AddPlace(*gz, name, code, kProvince, true);
+      std::string_view stem = name;
+      for (std::string_view suf : {"特别行政区", "自治区", "省", "市"}) {
+        if (EndsWith(stem, suf)) {
+          stem.remove_suffix(suf.size());
+          break;
+        }
+      }
+      // 广西壮族 → 广西, 新疆维吾尔 → 新疆; 黑龙江 and 内蒙古 keep three characters.
+      if (CodePointCount(stem) > 3) stem = Prefix(stem, 2);
+      AddPlace(*gz, stem, code, kProvince, true);
+    });
+    ForEachCsvRow(Gb2260City(), [&](uint32_t code, std::string_view name) {
+      if (name.find("辖") != std::string_view::npos || name.find("行政区划") != std::string_view::npos) return;
+      AddPlace(*gz, name, code, kCity, true);
+      if (name.find("自治州") != std::string_view::npos) return;
+      std::string_view stem = name;
+      for (std::string_view suf : {"地区", "市", "盟"}) {
+        if (EndsWith(stem, suf)) {
+          stem.remove_suffix(suf.size());
+          break;
+        }
+      }
+      if (stem.size() != name.size()) AddPlace(*gz, stem, code, kCity, true);
+    });
+    ForEachCsvRow(Gb2260Area(), [&](uint32_t code, std::string_view name) {
+      if (name.find("辖") != std::string_view::npos) return;
+      AddPlace(*gz, name, code, kArea, true);
+      if (name.find("自治") != std::string_view::npos) return;
+      std::string_view stem = name;
+      for (std::string_view suf : {"新区", "区", "县", "市", "旗"}) {
+        if (EndsWith(stem, suf)) {
+          stem.remove_suffix(suf.size());
+          break;
+        }
+      }
+      // County short forms (海淀, 南山) continue an address but never start one.
+      if (stem.size() != name.size() && CodePointCount(stem) >= 2) AddPlace(*gz, stem, code, kArea, false);
+    });
+    // By second character, then longest first: a lookup finds the run for its second
+    // character by binary search and takes the first (longest) name that matches.
+    for (auto& v : gz->places) {
+      std::stable_sort(v.begin(), v.end(), [](const Place& a, const Place& b) {
+        return a.second != b.second ? a.second < b.second : a.bytes.size() > b.bytes.size();
+      });
+    }
+    return gz;
+  }();
+  return *g;
+}
+
+// Does `child` lie inside `parent` (by code prefix)? parent == nullptr: anything goes.
+bool Inside(const Place* parent, const Place& child) {
+  if (parent == nullptr) return true;
+  if (child.level <= parent->level) return false;
+  if (parent->level == kProvince) return child.code / 10000 == parent->code / 10000;
+  return child.code / 100 == parent->code / 100;
+}
+
+// Longest gazetteer name at byte pos inside `parent`; nullptr if none.
+const Place* MatchPlace(const Gazetteer& g, std::string_view s, uint32_t pos, char32_t c, const Place* parent,
+                        bool anchors_only) {
+  if (!IsHan(c)) return nullptr;
+  const uint16_t b = g.bucket[HanIndex(c)];
+  if (b == 0) return nullptr;
+  const uint32_t second = Load3(s, pos + 3);
+  if (second == 0) return nullptr;
+  const auto& v = g.places[b - 1];
+  auto it = std::lower_bound(v.begin(), v.end(), second, [](const Place& p, uint32_t x) { return p.second < x; });
+  for (; it != v.end() && it->second == second; ++it) {
+    const Place& p = *it;
+    if (anchors_only && !p.anchor) continue;
+    if (s.size() - pos < p.bytes.size() || std::memcmp(s.data() + pos, p.bytes.data(), p.bytes.size()) != 0) continue;
+    if (Inside(parent, p)) return &p;
+  }
+  return nullptr;
+}
+
+// ---------------------------------------------------------------------------------
+// Generic components.
+
+enum class Part : uint8_t { kNone, kAdmin, kRoad, kPlace, kNumber };
+
+struct Suffix {
+  std::string_view text;
+  Part part;
+};
+
+// Longer forms first where one is a prefix of another.
+constexpr Suffix kSuffixes[] = {
+    {"大道", Part::kRoad},     {"大街", Part::kRoad},     {"胡同", Part::kRoad},     {"街道", Part::kAdmin},
+    {"路", Part::kRoad},       {"街", Part::kRoad},       {"道", Part::kRoad},       {"巷", Part::kRoad},
+    {"弄", Part::kRoad},       {"里", Part::kRoad},       {"开发区", Part::kAdmin},  {"工业区", Part::kAdmin},
+    {"工业园", Part::kAdmin},  {"新区", Part::kAdmin},    {"园区", Part::kAdmin},    {"社区", Part::kAdmin},
+    {"省", Part::kAdmin},      {"市", Part::kAdmin},      {"区", Part::kAdmin},      {"县", Part::kAdmin},
+    {"旗", Part::kAdmin},      {"镇", Part::kAdmin},      {"乡", Part::kAdmin},      {"村", Part::kAdmin},
+    {"屯", Part::kAdmin},      {"小区", Part::kPlace},    {"花园", Part::kPlace},    {"公寓", Part::kPlace},
+    {"大厦", Part::kPlace},    {"广场", Part::kPlace},    {"中心", Part::kPlace},    {"新村", Part::kPlace},
+    {"家园", Part::kPlace},    {"山庄", Part::kPlace},    {"公馆", Part::kPlace},    {"大楼", Part::kPlace},
+    {"宿舍", Part::kPlace},    {"苑", Part::kPlace},      {"园", Part::kPlace},      {"庭", Part::kPlace},
+    {"府", Part::kPlace},      {"城", Part::kPlace},      {"院", Part::kPlace},      {"湾", Part::kPlace},
+};
+
+constexpr Suffix kNumberSuffixes[] = {
+    {"号楼", Part::kNumber}, {"号院", Part::kNumber}, {"号", Part::kNumber},   {"栋", Part::kNumber},
+    {"幢", Part::kNumber},   {"座", Part::kNumber},   {"单元", Part::kNumber}, {"室", Part::kNumber},
+    {"楼", Part::kNumber},   {"层", Part::kNumber},   {"户", Part::kNumber},   {"期", Part::kNumber},
+    {"排", Part::kNumber},   {"组", Part::kNumber},   {"弄", Part::kNumber},   {"巷", Part::kNumber},
+};
+
+// Characters that end an address run: function words and verbs that do not occur in
+// place names.
+constexpr std::string_view kStopChars = "的了是在我你他她它们说吗呢吧啊着被把都就也很还又要会去来到从对但而及或等这那个些么什谁哪怎没得";
+
+struct Tables {
+  std::vector<uint8_t> stop;     // per Han index
+  std::vector<uint8_t> numeral;  // per Han index: Chinese numeral (一二三, 甲乙)
+  // Suffixes by first character: per Han index 0 = none, else index + 1 into the lists.
+  std::vector<uint8_t> suffix_bucket;
+  std::vector<uint8_t> number_bucket;
+  std::vector<std::vector<Suffix>> suffixes;
+};
+
+const Tables& Tab() {
+  static const Tables* t = [] {
+    auto* tb = new Tables();
+    tb->stop.assign(kHanCount, 0);
+    tb->numeral.assign(kHanCount, 0);
+    tb->suffix_bucket.assign(kHanCount, 0);
+    tb->number_bucket.assign(kHanCount, 0);
+    auto mark = [](std::vector<uint8_t>& v, std::string_view chars) {
+      for (size_t i = 0; i < chars.size();) {
+        char32_t c;
+        i += DecodeAt(chars, i, c);
+        if (IsHan(c)) v[HanIndex(c)] = 1;
+      }
+    };
+    mark(tb->stop, kStopChars);
+    mark(tb->numeral, "一二三四五六七八九十百零〇甲乙丙丁");
+    auto add = [tb](std::vector<uint8_t>& bucket, const Suffix& x) {
+      char32_t c;
+      DecodeAt(x.text, 0, c);
+      uint8_t& b = bucket[HanIndex(c)];
+      if (b == 0) {
+        tb->suffixes.emplace_back();
+        b = static_cast<uint8_t>(tb->suffixes.size());
+      }
+      tb->suffixes[b - 1u].push_back(x);  // keeps the list order: longer forms first
+    };
+    for (const Suffix& x : kSuffixes) add(tb->suffix_bucket, x);
+    for (const Suffix& x : kNumberSuffixes) add(tb->number_bucket, x);
+    return tb;
+  }();
+  return *t;
+}
+
+// The suffix from `bucket` that starts at byte pos (whose code point is c), if any.
+inline const Suffix* SuffixAt(const Tables& t, const std::vector<uint8_t>& bucket, std::string_view s, uint32_t pos,
+                              char32_t c) {
+  if (!IsHan(c)) return nullptr;
+  const uint8_t b = bucket[HanIndex(c)];
+  if (b == 0) return nullptr;
+  for (const Suffix& x : t.suffixes[b - 1u]) {
+    if (s.size() - pos >= x.text.size() && s.compare(pos, x.text.size(), x.text) == 0) return &x;
+  }
+  return nullptr;
+}
+
+inline bool IsAsciiAlnum(char32_t c) { return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z'); }
+inline bool IsDigit(char32_t c) { return c >= '0' && c <= '9'; }
+inline bool IsFullwidthDigit(char32_t c) { return c >= 0xFF10 && c <= 0xFF19; }
+
+struct Component {
+  uint32_t end = 0;
+  Part part = Part::kNone;
+};
+
+// A number component at pos: "18号", "3栋", "201室", "A座", "3-201", "十二号".
+Component NumberAt(const Tables& t, std::string_view s, uint32_t pos, bool after_number) {
+  uint32_t p = pos;
+  int count = 0;
+  bool digit = false, upper_only = true;
+  while (p < s.size() && count < 8) {
+    char32_t c;
+    const uint32_t l = DecodeAt(s, p, c);
+    if (IsDigit(c) || IsFullwidthDigit(c)) {
+      digit = true;
+    } else if (IsAsciiAlnum(c) || c == '-' || c == '#') {
+      // letters and dashes inside a number: A座, 3-201, B1
+    } else if (IsHan(c) && t.numeral[HanIndex(c)] != 0) {
+      digit = true;
+    } else {
+      break;
+    }
+    upper_only = upper_only && c >= 'A' && c <= 'Z';
+    p += l;
+    ++count;
+  }
+  // Building letters count as numbers before a suffix: A座, B栋.
+  const bool letters = upper_only && count <= 2;
+  if (count == 0 || (!digit && !letters)) return {};
+  if (p < s.size()) {
+    char32_t c;
+    DecodeAt(s, p, c);
+    if (const Suffix* x = SuffixAt(t, t.number_bucket, s, p, c)) {
+      return Component{p + static_cast<uint32_t>(x->text.size()), Part::kNumber};
+    }
+  }
+  // A bare trailing number right after another number part: "3栋201".
+  if (after_number && digit && count <= 6) {
+    char32_t c = 0;
+    if (p < s.size()) DecodeAt(s, p, c);
+    if (p >= s.size() || !IsHan(c)) return Component{p, Part::kNumber};
+  }
+  return {};
+}
+
+// A named component at pos: up to 10 characters and a suffix. A road suffix found
+// further on wins over an earlier place suffix (科技园路 is a road, not 科技园 + 路).
+Component NamedAt(const Tables& t, std::string_view s, uint32_t pos) {
+  uint32_t p = pos;
+  Component fallback;
+  for (int count = 0; count < 11 && p < s.size(); ++count) {
+    char32_t c;
+    const uint32_t l = DecodeAt(s, p, c);
+    const bool han = IsHan(c);
+    if (count > 0 && han) {
+      if (const Suffix* x = SuffixAt(t, t.suffix_bucket, s, p, c)) {
+        const uint32_t e = p + static_cast<uint32_t>(x->text.size());
+        if (x->part == Part::kPlace) {
+          if (fallback.part == Part::kNone) fallback = Component{e, x->part};
+        } else {
+          if (fallback.part != Part::kNone && x->part != Part::kRoad) return fallback;
+          return Component{e, x->part};
+        }
+      }
+    }
+    if (han) {
+      if (t.stop[HanIndex(c)] != 0) break;
+    } else if (!IsAsciiAlnum(c)) {
+      break;
+    }
+    p += l;
+  }
+  return fallback;
+}
+
+struct Run {
+  uint32_t end = 0;
+  int admin = 0;  // administrative levels (gazetteer or generic)
+  bool road = false;
+  bool number = false;
+  bool place = false;
+  bool gazetteer = false;
+};
+
+// Grows an address from pos. `first` is the gazetteer name already matched at pos
+// (nullptr in context mode, where the run may start with any component).
+Run Grow(const Gazetteer& g, const Tables& t, std::string_view s, uint32_t start, uint32_t pos, const Place* first) {
+  Run r;
+  r.end = pos;
+  const Place* last = first;
+  if (first != nullptr) {
+    r.admin = 1;
+    r.gazetteer = true;
+  }
+  uint32_t p = pos;
+  while (p < s.size()) {
+    // One space may separate components ("广东省 深圳市").
+    uint32_t q = p;
+    if (s[q] == ' ' && q + 1 < s.size() && q > start) ++q;
+    char32_t c;
+    DecodeAt(s, q, c);
+    Component comp;
+    const Place* place = nullptr;
+    bool conflict = false;
+    if (!r.road && !r.number && !r.place) {
+      place = MatchPlace(g, s, q, c, last, false);
+      // A place that does not lie inside the previous one (广东省上海市, 北京上海) ends the
+      // run, unless it names a road (南京市鼓楼区上海路).
+      if (place == nullptr && last != nullptr) {
+        place = MatchPlace(g, s, q, c, nullptr, false);
+        conflict = place != nullptr;
+      }
+    }
+    if (place != nullptr) {
+      // A gazetteer name followed by a road suffix is a road's name (北京路, 中山路).
+      const uint32_t e = q + static_cast<uint32_t>(place->bytes.size());
+      const Suffix* x = nullptr;
+      if (e < s.size()) {
+        char32_t d;
+        DecodeAt(s, e, d);
+        x = SuffixAt(t, t.suffix_bucket, s, e, d);
+      }
+      if (x != nullptr && x->part == Part::kRoad) {
+        comp = Component{e + static_cast<uint32_t>(x->text.size()), Part::kRoad};
+        place = nullptr;
+      } else if (conflict) {
+        break;
+      } else {
+        comp = Component{e, Part::kAdmin};
+      }
+    } else if (IsDigit(c) || IsFullwidthDigit(c) || (IsHan(c) && t.numeral[HanIndex(c)] != 0) || IsAsciiAlnum(c)) {
+      // A bare number never follows a space: "18号 13812345678" is an address and a phone.
+      comp = NumberAt(t, s, q, r.number && q == p);
+      if (comp.part == Part::kNone) comp = NamedAt(t, s, q);
+    } else if (IsHan(c)) {
+      comp = NamedAt(t, s, q);
+    }
+    if (comp.part == Part::kNone) break;
+    // Administrative units come before roads and numbers.
+    if (comp.part == Part::kAdmin && (r.road || r.number)) break;
+    if (comp.end - start > kMaxAddressBytes) break;
+    switch (comp.part) {
+      case Part::kAdmin:
+        ++r.admin;
+        if (place != nullptr) {
+          last = place;
+          r.gazetteer = true;
+        }
+        break;
+      case Part::kRoad: r.road = true; break;
+      case Part::kPlace: r.place = true; break;
+      case Part::kNumber: r.number = true; break;
+      case Part::kNone: break;
+    }
+    r.end = comp.end;
+    p = comp.end;
+  }
+  return r;
+}
+
+// Confidence of a run found without context; 0 if it is not an address.
+float RunConfidence(const Run& r) {
+  if (r.admin >= 1 && r.road && r.number) return 0.85f;
+  if (r.admin >= 1 && (r.road || r.number || r.place)) return r.admin >= 2 ? 0.8f : 0.72f;
+  if (r.admin >= 2) return 0.6f;
+  if (r.road && r.number) return 0.65f;
+  return 0.0f;
+}
+
+bool RunQualifiesInContext(const Run& r) { return r.gazetteer || r.road || r.number || r.admin >= 2; }
+
+constexpr std::string_view kAddressLabels[] = {
+    "地址",     "住址",     "收货地址", "家庭住址", "详细地址", "通讯地址", "联系地址", "送货地址",
+    "寄件地址", "收件地址", "户籍地址", "居住地址", "现住址",   "住所",     "户籍所在地", "所在地",
+    "address",  "addr"};
+
+class ChineseAddressRecognizer final : public Recognizer {
+ public:
+  ChineseAddressRecognizer() {
+    Gaz();
+    Tab();
+  }
+  std::string_view name() const override { return "cn_postal_address"; }
+  CategorySet categories() const override { return Bit(Category::kPostalAddress); }
+  Interest interest() const override {
+    Interest in;
+    in.cjk_units = true;
+    return in;
+  }
+  std::vector<KeywordSpec> keywords() const override {
+    std::vector<KeywordSpec> k;
+    for (std::string_view w : kAddressLabels) {
+      k.push_back(KeywordSpec{std::string(w), Bit(Category::kPostalAddress), KeywordRole::kTrigger});
+    }
+    return k;
+  }
+
+  void OnKeyword(const Unit& unit, const KeywordHit& hit, Sink& out) const override {
+    const std::string_view s = unit.text;
+    uint32_t p = hit.end;
+    for (int steps = 0; steps < 6 && p < s.size(); ++steps) {
+      const char b = s[p];
+      if (b == ' ' || b == '\t' || b == ':' || b == '=' || b == '"' || b == '\'') {
+        ++p;
+        continue;
+      }
+      char32_t c;
+      const uint32_t l = DecodeAt(s, p, c);
+      if (c == 0xFF1A || c == 0x3000 || c == U'是' || c == U'为' || c == U'在') {
+        p += l;
+        continue;
+      }
+      break;
+    }
+    EmitContextRun(unit, p, out);
+  }
+
+  void OnUnit(const Unit& unit, Sink& out) const override {
+    const std::string_view s = unit.text;
+    const Gazetteer& g = Gaz();
+    const Tables& t = Tab();
+    uint32_t i = 0;
+    if (unit.Hinted(Category::kPostalAddress)) {
+      while (i < s.size() && (s[i] == ' ' || s[i] == '\t')) ++i;
+      const uint32_t e = EmitContextRun(unit, i, out);
+      if (e > i) i = e;
+    }
+    const uint32_t n = static_cast<uint32_t>(s.size());
+    const auto* b = reinterpret_cast<const unsigned char*>(s.data());
+    while (i < n) {
+      if (b[i] < 0x80) {
+        // Skip ASCII eight bytes at a time.
+        ++i;
+        while (i + 8 <= n) {
+          uint64_t w;
+          std::memcpy(&w, b + i, 8);
+          if ((w & 0x8080808080808080ull) != 0) break;
+          i += 8;
+        }
+        while (i < n && b[i] < 0x80) ++i;
+        continue;
+      }
+      char32_t c;
+      const uint32_t len = DecodeAt(s, i, c);
+      if (IsHan(c) && g.bucket[HanIndex(c)] != 0) {
+        const Place* first = MatchPlace(g, s, i, c, nullptr, true);
+        if (first != nullptr) {
+          const uint32_t e = i + static_cast<uint32_t>(first->bytes.size());
+          Run r = Grow(g, t, s, i, e, first);
+          // A gazetteer name that is really a road's name: 中山路18号.
+          if (e < s.size()) {
+            char32_t d;
+            DecodeAt(s, e, d);
+            const Suffix* x = SuffixAt(t, t.suffix_bucket, s, e, d);
+            if (x != nullptr && x->part == Part::kRoad) {
+              Run rr = Grow(g, t, s, i, i, nullptr);
+              if (rr.end > r.end) r = rr;
+            }
+          }
+          const float conf = RunConfidence(r);
+          if (conf > 0) {
+            out.Emit(i, r.end, Category::kPostalAddress, conf);
+            i = r.end;
+            continue;
+          }
+          i = e;
+          continue;
+        }
+      }
+      i += len;
+    }
+  }
+
+ private:
+  // Reads an address starting at p after a label; returns its end (p if none).
+  static uint32_t EmitContextRun(const Unit& unit, uint32_t p, Sink& out) {
+    const std::string_view s = unit.text;
+    if (p >= s.size()) return p;
+    const Gazetteer& g = Gaz();
+    const Tables& t = Tab();
+    char32_t c;
+    DecodeAt(s, p, c);
+    const Place* first = MatchPlace(g, s, p, c, nullptr, false);
+    Run r;
+    if (first != nullptr) r = Grow(g, t, s, p, p + static_cast<uint32_t>(first->bytes.size()), first);
+    Run r2 = Grow(g, t, s, p, p, nullptr);
+    if (r2.end > r.end) r = r2;
+    if (r.end <= p || !RunQualifiesInContext(r)) return p;
+    out.Emit(p, r.end, Category::kPostalAddress, 0.9f);
+    return r.end;
+  }
+};
+
+// ---------------------------------------------------------------------------------
+// Latin street addresses.
+
+inline bool IsUpper(char c) { return c >= 'A' && c <= 'Z'; }
+inline bool IsLower(char c) { return c >= 'a' && c <= 'z'; }
+
+constexpr std::string_view kStreetSuffixes[] = {
+    "Street", "St", "Avenue", "Ave", "Av", "Road", "Rd", "Boulevard", "Blvd", "Lane", "Ln", "Drive", "Dr",
+    "Court", "Ct", "Way", "Place", "Pl", "Parkway", "Pkwy", "Highway", "Hwy", "Terrace", "Ter", "Circle",
+    "Cir", "Square", "Sq", "Trail", "Trl", "Alley", "Crescent", "Row", "Plaza", "Pike"};
+
+constexpr std::string_view kDirections[] = {"N", "S", "E", "W", "NE", "NW", "SE", "SW"};
+constexpr std::string_view kUnits[] = {"Apt", "Suite", "Ste", "Unit", "Fl", "Floor", "Room", "Rm", "Bldg"};
+
+// Street suffixes by (first letter, length): a cheap test before the list.
+struct SuffixFilter {
+  std::array<uint16_t, 26> lengths{};  // bit n: some suffix of n letters starts with this letter
+  SuffixFilter() {
+    for (std::string_view w : kStreetSuffixes) lengths[static_cast<size_t>(w[0] - 'A')] |= static_cast<uint16_t>(1u << w.size());
+  }
+  bool MaybeSuffix(std::string_view w) const {
+    return w.size() < 16 && w[0] >= 'A' && w[0] <= 'Z' && ((static_cast<unsigned>(lengths[static_cast<size_t>(w[0] - 'A')]) >> w.size()) & 1u) != 0;
+  }
+};
+
+bool OneOf(std::string_view w, std::span<const std::string_view> list) {
+  return std::find(list.begin(), list.end(), w) != list.end();
+}
+
+bool CapitalisedWord(std::string_view w) {
+  if (w.empty() || !IsUpper(w[0])) return false;
+  for (size_t i = 1; i < w.size(); ++i) {
+    if (!IsLower(w[i]) && !IsUpper(w[i])) return false;
+  }
+  return true;
+}
+
+// 5th, 42nd, 1st, 103rd
+bool Ordinal(std::string_view w) {
+  size_t i = 0;
+  while (i < w.size() && w[i] >= '0' && w[i] <= '9') ++i;
+  if (i == 0 || i > 3 || w.size() - i != 2) return false;
+  std::string_view suf = w.substr(i);
+  return suf == "st" || suf == "nd" || suf == "rd" || suf == "th";
+}
+
+// 1600, 221B, 12A
+bool HouseNumber(const Token& t, std::string_view w) {
+  if (t.kind == TokenKind::kNumeric) return w.size() <= 6 && w[0] != '0';
+  if (t.kind != TokenKind::kAlnum || w.size() > 7) return false;
+  size_t i = 0;
+  while (i < w.size() && w[i] >= '0' && w[i] <= '9') ++i;
+  return i >= 1 && i + 1 == w.size() && IsUpper(w[i]) && w[0] != '0';
+}
+
+class LatinAddressRecognizer final : public Recognizer {
+ public:
+  std::string_view name() const override { return "latin_street_address"; }
+  CategorySet categories() const override { return Bit(Category::kPostalAddress); }
+  Interest interest() const override {
+    Interest in;
+    in.alpha_lengths = Lengths(2, 9);
+    return in;
+  }
+  std::vector<KeywordSpec> keywords() const override {
+    std::vector<KeywordSpec> k;
+    for (std::string_view w : {"address", "addr", "ship to", "mailing", "residence", "lives at", "located at"}) {
+      k.push_back(KeywordSpec{std::string(w), Bit(Category::kPostalAddress), KeywordRole::kContext});
+    }
+    return k;
+  }
+
+  void OnToken(const Unit& unit, size_t ti, Sink& out) const override {
+    const std::string_view s = unit.text;
+    const Token& tok = unit.tokens[ti];
+    if (!IsUpper(s[tok.start]) || ti < 2) return;
+    const std::string_view w = unit.Slice(tok.start, tok.end);
+    static const SuffixFilter filter;
+    if (!filter.MaybeSuffix(w) || !OneOf(w, kStreetSuffixes)) return;
+    // Back: name words, then the house number, each one space apart.
+    size_t k = ti;
+    int words = 0;
+    uint32_t start = UINT32_MAX;
+    while (k > 0 && words <= 5) {
+      const Token& cur = unit.tokens[k];
+      const Token& pv = unit.tokens[k - 1];
+      if (pv.end + 1 != cur.start || s[pv.end] != ' ') break;
+      const std::string_view pw = unit.Slice(pv.start, pv.end);
+      if (words >= 1 && HouseNumber(pv, pw)) {
+        start = pv.start;
+        break;
+      }
+      if ((pv.kind == TokenKind::kAlpha && CapitalisedWord(pw) && (pw.size() >= 2 || OneOf(pw, kDirections))) ||
+          (pv.kind == TokenKind::kAlnum && Ordinal(pw))) {
+        ++words;
+        --k;
+        continue;
+      }
+      break;
+    }
+    if (start == UINT32_MAX) return;
+    // The number must not continue a larger figure ("1,600", "3.1600").
+    if (start > 0) {
+      const char b = s[start - 1];
+      if (b == ',' || b == '.' || b == '-' || b == '/' || b == '#' || b == '$') return;
+    }
+    uint32_t end = tok.end;
+    if (end < s.size() && s[end] == '.') ++end;
+    size_t j = ti + 1;
+    auto token_at = [&](size_t idx, uint32_t pos) {
+      return idx < unit.tokens.size() && unit.tokens[idx].start == pos;
+    };
+    // Direction: "Avenue NW".
+    if (end + 1 < s.size() && s[end] == ' ' && token_at(j, end + 1) &&
+        OneOf(unit.Slice(unit.tokens[j].start, unit.tokens[j].end), kDirections)) {
+      end = unit.tokens[j].end;
+      if (end < s.size() && s[end] == '.') ++end;
+      ++j;
+    }
+    // Unit: ", Apt 4B", " Suite 200", " #12".
+    {
+      uint32_t p = end;
+      if (p < s.size() && s[p] == ',') ++p;
+      if (p < s.size() && s[p] == ' ') ++p;
+      if (p < s.size() && s[p] == '#' && token_at(j, p + 1) && unit.tokens[j].kind != TokenKind::kAlpha) {
+        end = unit.tokens[j].end;
+        ++j;
+      } else if (token_at(j, p) && OneOf(unit.Slice(unit.tokens[j].start, unit.tokens[j].end), kUnits)) {
+        uint32_t q = unit.tokens[j].end;
+        if (q < s.size() && s[q] == '.') ++q;
+        if (q < s.size() && s[q] == ' ') ++q;
+        if (q < s.size() && s[q] == '#') ++q;
+        if (token_at(j + 1, q) && unit.tokens[j + 1].kind != TokenKind::kAlpha) {
+          end = unit.tokens[j + 1].end;
+          j += 2;
+        }
+      }
+    }
+    bool locality = false;
+    // ", City[ City], ST[ 12345[-6789]]" or ", City 12345".
+    {
+      uint32_t p = end;
+      if (p + 2 < s.size() && s[p] == ',' && s[p + 1] == ' ') {
+        p += 2;
+        size_t m = j;
+        int city_words = 0;
+        uint32_t city_end = 0;
+        while (city_words < 3 && token_at(m, p) && unit.tokens[m].kind == TokenKind::kAlpha &&
+               CapitalisedWord(unit.Slice(unit.tokens[m].start, unit.tokens[m].end)) && unit.tokens[m].size() >= 2) {
+          const std::string_view cw = unit.Slice(unit.tokens[m].start, unit.tokens[m].end);
+          const bool state_code = cw.size() == 2 && IsUpper(cw[1]);
+          if (state_code && city_words > 0) break;
+          city_end = unit.tokens[m].end;
+          ++city_words;
+          ++m;
+          p = city_end + 1;
+          if (city_end >= s.size() || s[city_end] != ' ') break;
+        }
+        if (city_words > 0) {
+          uint32_t q = city_end;
+          if (q < s.size() && s[q] == ',') ++q;
+          if (q < s.size() && s[q] == ' ') ++q;
+          uint32_t loc_end = 0;
+          if (token_at(m, q) && unit.tokens[m].size() == 2 && unit.tokens[m].kind == TokenKind::kAlpha &&
+              IsUpper(s[q]) && IsUpper(s[q + 1])) {
+            loc_end = unit.tokens[m].end;
+            ++m;
+            q = loc_end + 1;
+          }
+          if (loc_end != 0 || q > city_end) {
+            const uint32_t zq = loc_end != 0 ? loc_end + 1 : q;
+            if (zq <= s.size() && zq > 0 && s[zq - 1] == ' ' && token_at(m, zq) &&
+                unit.tokens[m].kind == TokenKind::kNumeric && unit.tokens[m].size() == 5) {
+              loc_end = unit.tokens[m].end;
+              if (loc_end + 5 <= s.size() && s[loc_end] == '-' && token_at(m + 1, loc_end + 1) &&
+                  unit.tokens[m + 1].size() == 4 && unit.tokens[m + 1].kind == TokenKind::kNumeric) {
+                loc_end = unit.tokens[m + 1].end;
+              }
+            }
+          }
+          if (loc_end != 0) {
+            end = loc_end;
+            locality = true;
+          }
+        }
+      }
+    }
+    if (end - start > kMaxAddressBytes) end = start + kMaxAddressBytes;
+    const bool context = unit.HasContext(Category::kPostalAddress, start, end);
+    const float conf = context ? 0.9f : (locality ? 0.85f : 0.7f);
+    out.Emit(start, end, Category::kPostalAddress, conf);
+  }
+};
+
+}  // namespace
+
+RecognizerList MakeAddressRecognizers() {
+  RecognizerList v;
+  v.push_back(std::make_unique<ChineseAddressRecognizer>());
+  v.push_back(std::make_unique<LatinAddressRecognizer>());
+  return v;
+}
+
 }  // namespace custos::detect
