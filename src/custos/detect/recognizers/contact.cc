@@ -97,12 +97,12 @@ void AddKeywords(std::vector<KeywordSpec>& out, std::initializer_list<const char
 std::vector<KeywordSpec> PhoneKeywords() {
   std::vector<KeywordSpec> k;
   AddKeywords(k,
-              {"手机", "手机号", "电话", "联系电话", "联系方式", "座机", "传真", "致电", "拨打", "来电", "tel",
-               "phone", "telephone", "cellphone", "mobile", "cell", "fax", "call", "contact", "whatsapp"},
+              {"手机", "电话", "联系方式", "座机", "传真", "致电", "拨打", "来电", "tel", "phone", "telephone",
+               "cellphone", "mobile", "fax"},
               Category::kPhoneNumber, KeywordRole::kContext);
   AddKeywords(k,
-              {"订单", "订单号", "单号", "流水号", "运单", "快递单", "交易号", "发票", "序列号", "版本", "order",
-               "tracking", "invoice", "serial", "version", "ver", "txn"},
+              {"订单", "单号", "流水号", "运单", "交易号", "发票", "序列号", "版本", "order", "tracking", "invoice",
+               "serial", "version", "ver"},
               Category::kPhoneNumber, KeywordRole::kNegative);
   return k;
 }
@@ -219,8 +219,24 @@ class CnMobileRecognizer final : public Recognizer {
   }
   std::vector<KeywordSpec> keywords() const override { return PhoneKeywords(); }
 
+  // Fast rejection inline; the rest out of line keeps this call cheap for the many
+  // tokens that are not candidates.
   void OnToken(const Unit& u, size_t ti, Sink& out) const override {
     const Token& t = u.tokens[ti];
+    const char* p = u.text.data() + t.start;
+    bool candidate = false;
+    switch (t.size()) {
+      case 11: candidate = p[0] == '1'; break;
+      case 3: candidate = p[0] == '1' && (u.At(t.end) == ' ' || u.At(t.end) == '-'); break;
+      case 2: case 13: candidate = p[0] == '8' && p[1] == '6'; break;
+      case 4: case 15: candidate = p[0] == '0' && p[1] == '0'; break;
+      default: break;
+    }
+    if (!candidate) return;
+    Slow(u, t, out);
+  }
+
+  [[gnu::noinline]] void Slow(const Unit& u, const Token& t, Sink& out) const {
     const char* p = u.text.data() + t.start;
     const uint32_t n = t.size();
     uint32_t national = t.start;
@@ -341,8 +357,21 @@ class CnLandlineRecognizer final : public Recognizer {
   }
   std::vector<KeywordSpec> keywords() const override { return PhoneKeywords(); }
 
+  // Fast rejection inline; the rest out of line keeps this call cheap for the many
+  // tokens that are not candidates.
   void OnToken(const Unit& u, size_t ti, Sink& out) const override {
     const Token& t = u.tokens[ti];
+    const char* p = u.text.data() + t.start;
+    const uint32_t n = t.size();
+    if (n == 2 ? p[0] != '8' || p[1] != '6' || u.At(Prev(t.start)) != '+' : p[0] != '0') return;
+    if (n <= 4 && n > 2 && p[1] != '0') {
+      const char c = u.At(t.end);
+      if (c != ' ' && c != '-' && c != ')') return;
+    }
+    Slow(u, t, out);
+  }
+
+  [[gnu::noinline]] void Slow(const Unit& u, const Token& t, Sink& out) const {
     const char* p = u.text.data() + t.start;
     const uint32_t n = t.size();
     uint32_t start = t.start;
@@ -451,8 +480,15 @@ class IntlPhoneRecognizer final : public Recognizer {
   }
   std::vector<KeywordSpec> keywords() const override { return PhoneKeywords(); }
 
+  // Fast rejection inline; the rest out of line keeps this call cheap for the many
+  // tokens that are not candidates.
   void OnToken(const Unit& u, size_t ti, Sink& out) const override {
     const Token& t = u.tokens[ti];
+    if (u.At(Prev(t.start)) != '+' && !(t.size() >= 3 && u.text[t.start] == '0' && u.text[t.start + 1] == '0')) return;
+    Slow(u, t, out);
+  }
+
+  [[gnu::noinline]] void Slow(const Unit& u, const Token& t, Sink& out) const {
     const char* p = u.text.data() + t.start;
     const uint32_t n = t.size();
     uint32_t start = 0, first = 0;

@@ -169,8 +169,16 @@ class GeoRecognizer final : public Recognizer {
     return k;
   }
 
+  // Fast rejection inline; the rest out of line keeps this call cheap for the many
+  // tokens that are not candidates.
   void OnToken(const Unit& u, size_t ti, Sink& out) const override {
     const Token& t = u.tokens[ti];
+    // At least four fractional digits.
+    if (u.At(t.end) != '.' || !IsDigit(u.At(int64_t{t.end} + 1)) || !IsDigit(u.At(int64_t{t.end} + 4))) return;
+    Slow(u, t, out);
+  }
+
+  [[gnu::noinline]] void Slow(const Unit& u, const Token& t, Sink& out) const {
     if (u.At(t.end) != '.' || !IsDigit(u.At(int64_t{t.end} + 1))) return;
     Decimal a;
     if (!ParseDecimal(u, t.start, &a)) return;
@@ -308,8 +316,15 @@ class LicensePlateRecognizer final : public Recognizer {
     return k;
   }
 
+  // Fast rejection inline; the rest out of line keeps this call cheap for the many
+  // tokens that are not candidates.
   void OnToken(const Unit& u, size_t ti, Sink& out) const override {
     const Token& t = u.tokens[ti];
+    if (!IsHigh(u.At(Prev(t.start)))) return;
+    Slow(u, t, out);
+  }
+
+  [[gnu::noinline]] void Slow(const Unit& u, const Token& t, Sink& out) const {
     if (!IsHigh(u.At(Prev(t.start)))) return;
     const char letter = u.At(t.start);
     if (!IsUpper(letter) || letter == 'I' || letter == 'O') return;
@@ -604,8 +619,15 @@ class CredentialRecognizer final : public Recognizer {
     return k;
   }
 
+  // Fast rejection inline; the rest out of line keeps this call cheap for the many
+  // tokens that are not candidates.
   void OnToken(const Unit& u, size_t ti, Sink& out) const override {
     const Token& t = u.tokens[ti];
+    if (u.text[t.start] != 'A') return;
+    Slow(u, t, out);
+  }
+
+  [[gnu::noinline]] void Slow(const Unit& u, const Token& t, Sink& out) const {
     const char* p = u.text.data() + t.start;
     if (!((p[0] == 'A' && p[1] == 'K') || (p[0] == 'A' && p[1] == 'S')) || p[2] != 'I' || p[3] != 'A') return;
     for (uint32_t i = 4; i < 20; ++i) {

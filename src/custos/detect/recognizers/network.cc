@@ -66,8 +66,7 @@ void AddKeywords(std::vector<KeywordSpec>& out, std::initializer_list<const char
 std::vector<KeywordSpec> IpKeywords() {
   std::vector<KeywordSpec> k;
   AddKeywords(k,
-              {"ip", "ipv4", "ipv6", "ip地址", "地址", "addr", "address", "client", "remote", "host", "src", "dst",
-               "source", "peer", "from", "登录ip", "forwarded", "forwarded_for", "real_ip", "realip"},
+              {"ip", "地址", "addr", "client", "remote", "host", "peer", "forwarded", "realip"},
               Category::kIpAddress, KeywordRole::kContext);
   // Not "build": user agents carry "Build/..." right next to client addresses.
   AddKeywords(k, {"version", "ver", "版本", "firmware", "固件"}, Category::kIpAddress, KeywordRole::kNegative);
@@ -102,8 +101,17 @@ class Ipv4Recognizer final : public Recognizer {
   }
   std::vector<KeywordSpec> keywords() const override { return IpKeywords(); }
 
+  // Fast rejection inline; the rest out of line keeps this call cheap for the many
+  // tokens that are not candidates.
   void OnToken(const Unit& u, size_t ti, Sink& out) const override {
     const Token& t = u.tokens[ti];
+    if (u.At(t.end) != '.') return;
+    const int64_t e = t.end;
+    if (u.At(e + 2) != '.' && u.At(e + 3) != '.' && u.At(e + 4) != '.') return;  // "12:00:37.191"
+    Slow(u, t, out);
+  }
+
+  [[gnu::noinline]] void Slow(const Unit& u, const Token& t, Sink& out) const {
     if (u.At(t.end) != '.') return;
     const char before = u.At(Prev(t.start));
     if (before == '.' && IsAlnum(u.At(Prev(t.start, 2)))) return;  // inside a longer dotted sequence
@@ -248,8 +256,19 @@ class MacRecognizer final : public Recognizer {
     return k;
   }
 
+  // Fast rejection inline; the rest out of line keeps this call cheap for the many
+  // tokens that are not candidates.
   void OnToken(const Unit& u, size_t ti, Sink& out) const override {
     const Token& t = u.tokens[ti];
+    const char sep = u.At(t.end);
+    if (t.size() == 2 ? (sep != ':' && sep != '-') || u.At(int64_t{t.start} + 14) != sep
+                      : sep != '.' || u.At(int64_t{t.start} + 9) != '.') {
+      return;
+    }
+    Slow(u, t, out);
+  }
+
+  [[gnu::noinline]] void Slow(const Unit& u, const Token& t, Sink& out) const {
     const char sep = u.At(t.end);
     uint32_t end = 0;
     bool all_digits = true, all_zero = true, all_f = true;
