@@ -189,7 +189,9 @@ const Gazetteer& Gaz() {
     });
     ForEachCsvRow(Gb2260Area(), [&](uint32_t code, std::string_view name) {
       if (name.find("辖") != std::string_view::npos) return;
-      AddPlace(*gz, name, code, kArea, true);
+      // Two-character county names (西区, 城区, 矿区) are words too: they continue an
+      // address but do not start one.
+      AddPlace(*gz, name, code, kArea, CodePointCount(name) > 2);
       if (name.find("自治") != std::string_view::npos) return;
       std::string_view stem = name;
       for (std::string_view suf : {"新区", "区", "县", "市", "旗"}) {
@@ -248,29 +250,86 @@ enum class Part : uint8_t { kNone, kAdmin, kRoad, kPlace, kNumber };
 struct Suffix {
   std::string_view text;
   Part part;
+  uint8_t min_body = 1;           // characters before the suffix, at least ...
+  uint8_t max_body = 10;          // ... and at most
+  std::string_view next_veto{};   // a following character that makes it another word (市场, 县长)
+  std::string_view prev_veto{};   // a preceding character that makes it another word (报道, 铁路)
 };
 
-// Longer forms first where one is a prefix of another.
+// Longer forms first where one is a prefix of another. Organisations (法院, 政府, 中心)
+// are deliberately not place suffixes: in prose they name institutions, not addresses.
 constexpr Suffix kSuffixes[] = {
-    {"大道", Part::kRoad},     {"大街", Part::kRoad},     {"胡同", Part::kRoad},     {"街道", Part::kAdmin},
-    {"路", Part::kRoad},       {"街", Part::kRoad},       {"道", Part::kRoad},       {"巷", Part::kRoad},
-    {"弄", Part::kRoad},       {"里", Part::kRoad},       {"开发区", Part::kAdmin},  {"工业区", Part::kAdmin},
-    {"工业园", Part::kAdmin},  {"新区", Part::kAdmin},    {"园区", Part::kAdmin},    {"社区", Part::kAdmin},
-    {"省", Part::kAdmin},      {"市", Part::kAdmin},      {"区", Part::kAdmin},      {"县", Part::kAdmin},
-    {"旗", Part::kAdmin},      {"镇", Part::kAdmin},      {"乡", Part::kAdmin},      {"村", Part::kAdmin},
-    {"屯", Part::kAdmin},      {"小区", Part::kPlace},    {"花园", Part::kPlace},    {"公寓", Part::kPlace},
-    {"大厦", Part::kPlace},    {"广场", Part::kPlace},    {"中心", Part::kPlace},    {"新村", Part::kPlace},
-    {"家园", Part::kPlace},    {"山庄", Part::kPlace},    {"公馆", Part::kPlace},    {"大楼", Part::kPlace},
-    {"宿舍", Part::kPlace},    {"苑", Part::kPlace},      {"园", Part::kPlace},      {"庭", Part::kPlace},
-    {"府", Part::kPlace},      {"城", Part::kPlace},      {"院", Part::kPlace},      {"湾", Part::kPlace},
+    {"大道", Part::kRoad, 1, 8},
+    {"大街", Part::kRoad, 1, 8},
+    {"胡同", Part::kRoad, 1, 6},
+    {"街道", Part::kAdmin, 2, 6, "办"},
+    {"路", Part::kRoad, 2, 8, "线上过边面由费况途灯人段网径子数", "铁公马道线网思出套门后前来去走问进近岔"},
+    {"街", Part::kRoad, 2, 8, "头坊区舞市", "上大老长商步逛"},
+    {"道", Part::kRoad, 2, 8, "理路德歉具别", "报知味频渠轨通隧赛跑车管难一厚公霸地门人说问大赤街水铁航要"},
+    {"巷", Part::kRoad, 2, 6, "战子口", "小深陋街"},
+    {"弄", Part::kRoad, 2, 6, "堂", "摆玩捉"},
+    {"开发区", Part::kAdmin, 2, 8},
+    {"工业区", Part::kAdmin, 2, 8},
+    {"工业园", Part::kAdmin, 2, 8},
+    {"新区", Part::kAdmin, 2, 6},
+    {"园区", Part::kAdmin, 2, 8},
+    {"社区", Part::kAdmin, 2, 6, "医卫服居"},
+    {"省", Part::kAdmin, 2, 4, "长委级内外份钱略心事会城去得下"},
+    {"市", Part::kAdmin, 2, 4, "场民长委政值面容区级属内外中县局辖府里", "上股楼车城超都夜黑早门"},
+    {"区", Part::kAdmin, 2, 4, "域别块分间长委内外政县级", "地赛景校社园市城郊山灾禁误盲"},
+    {"县", Part::kAdmin, 2, 4, "长委城级政", "郡州"},
+    {"旗", Part::kAdmin, 2, 4, "下帜舰号手袍杆", "国红彩锦军队"},
+    {"镇", Part::kAdmin, 2, 4, "长定静压痛守", "乡城市坐"},
+    {"乡", Part::kAdmin, 2, 4, "村镇下亲长愁音间", "家故老城回思还异他"},
+    {"村", Part::kAdmin, 2, 5, "长民委庄里口子", "农乡山渔球"},
+    {"屯", Part::kAdmin, 2, 4, "兵田积"},
+    {"小区", Part::kPlace, 2, 8, "物业"},
+    {"花园", Part::kPlace, 2, 8},
+    {"公寓", Part::kPlace, 2, 8},
+    {"大厦", Part::kPlace, 2, 8},
+    {"广场", Part::kPlace, 2, 8, "舞"},
+    {"新村", Part::kPlace, 2, 6},
+    {"家园", Part::kPlace, 2, 6},
+    {"山庄", Part::kPlace, 2, 6},
+    {"公馆", Part::kPlace, 2, 6},
+    {"大楼", Part::kPlace, 2, 8},
+    {"宿舍", Part::kPlace, 2, 8},
+    {"苑", Part::kPlace, 2, 6},
+    {"园", Part::kPlace, 3, 6, "区林长丁艺地", "公花校家乐菜果田陵"},
+    {"城", Part::kPlace, 2, 6, "市乡区管建里墙际", "长京省县都进出古皇名进卫围"},
+    {"湾", Part::kPlace, 2, 6, "区", "海港台"},
 };
 
 constexpr Suffix kNumberSuffixes[] = {
-    {"号楼", Part::kNumber}, {"号院", Part::kNumber}, {"号", Part::kNumber},   {"栋", Part::kNumber},
-    {"幢", Part::kNumber},   {"座", Part::kNumber},   {"单元", Part::kNumber}, {"室", Part::kNumber},
-    {"楼", Part::kNumber},   {"层", Part::kNumber},   {"户", Part::kNumber},   {"期", Part::kNumber},
-    {"排", Part::kNumber},   {"组", Part::kNumber},   {"弄", Part::kNumber},   {"巷", Part::kNumber},
+    {"号楼", Part::kNumber}, {"号院", Part::kNumber}, {"号", Part::kNumber, 1, 10, "码称召"},
+    {"栋", Part::kNumber},   {"幢", Part::kNumber},   {"座", Part::kNumber, 1, 10, "位谈"},
+    {"单元", Part::kNumber}, {"室", Part::kNumber, 1, 10, "内外友"},
+    {"楼", Part::kNumber, 1, 10, "市盘下上梯道"},
+    {"层", Part::kNumber, 1, 10, "次面"},
+    {"户", Part::kNumber, 1, 10, "口型籍"},
+    {"期", Part::kNumber, 1, 10, "间末限货刊待望"},
+    {"排", Part::kNumber, 1, 10, "名行队"},
+    {"组", Part::kNumber, 1, 10, "织合成员长委"},
+    {"弄", Part::kNumber},   {"巷", Part::kNumber},
 };
+
+// Does the code point c occur in the UTF-8 string `chars`?
+bool InChars(std::string_view chars, char32_t c) {
+  for (size_t i = 0; i < chars.size();) {
+    char32_t d;
+    i += DecodeAt(chars, i, d);
+    if (d == c) return true;
+  }
+  return false;
+}
+
+// The character after a suffix ending at byte e does not turn it into another word.
+bool NextAllowed(const Suffix& x, std::string_view s, uint32_t e) {
+  if (x.next_veto.empty() || e >= s.size()) return true;
+  char32_t c;
+  DecodeAt(s, e, c);
+  return !InChars(x.next_veto, c);
+}
 
 // Characters that end an address run: function words and verbs that do not occur in
 // place names.
@@ -343,12 +402,13 @@ struct Component {
 Component NumberAt(const Tables& t, std::string_view s, uint32_t pos, bool after_number) {
   uint32_t p = pos;
   int count = 0;
-  bool digit = false, upper_only = true;
+  bool digit = false, upper_only = true, ascii_digit = false;
   while (p < s.size() && count < 8) {
     char32_t c;
     const uint32_t l = DecodeAt(s, p, c);
     if (IsDigit(c) || IsFullwidthDigit(c)) {
       digit = true;
+      ascii_digit = true;
     } else if (IsAsciiAlnum(c) || c == '-' || c == '#') {
       // letters and dashes inside a number: A座, 3-201, B1
     } else if (IsHan(c) && t.numeral[HanIndex(c)] != 0) {
@@ -367,7 +427,14 @@ Component NumberAt(const Tables& t, std::string_view s, uint32_t pos, bool after
     char32_t c;
     DecodeAt(s, p, c);
     if (const Suffix* x = SuffixAt(t, t.number_bucket, s, p, c)) {
-      return Component{p + static_cast<uint32_t>(x->text.size()), Part::kNumber};
+      const uint32_t e = p + static_cast<uint32_t>(x->text.size());
+      // Chinese numerals alone only before 号, 栋, 单元 ... (三号楼), not 四座 or 三层.
+      const bool han_numerals = !ascii_digit;
+      if (NextAllowed(*x, s, e) && (!han_numerals || x->text == "号" || x->text == "号楼" || x->text == "栋" ||
+                                    x->text == "幢" || x->text == "单元" || x->text == "室" || x->text == "组" ||
+                                    letters)) {
+        return Component{e, Part::kNumber};
+      }
     }
   }
   // A bare trailing number right after another number part: "3栋201".
@@ -379,31 +446,48 @@ Component NumberAt(const Tables& t, std::string_view s, uint32_t pos, bool after
   return {};
 }
 
-// A named component at pos: up to 10 characters and a suffix. A road suffix found
-// further on wins over an earlier place suffix (科技园路 is a road, not 科技园 + 路).
+// A named component at pos: a body of up to 10 characters and a suffix. A road suffix
+// found further on wins over an earlier place suffix (科技园路 is a road, not 科技园 + 路).
 Component NamedAt(const Tables& t, std::string_view s, uint32_t pos) {
   uint32_t p = pos;
   Component fallback;
+  char32_t prev = 0;
+  bool numerals_only = true;  // 三省, 四座: a count, not a name
   for (int count = 0; count < 11 && p < s.size(); ++count) {
     char32_t c;
     const uint32_t l = DecodeAt(s, p, c);
     const bool han = IsHan(c);
-    if (count > 0 && han) {
+    if (count > 0 && han && !numerals_only) {
       if (const Suffix* x = SuffixAt(t, t.suffix_bucket, s, p, c)) {
         const uint32_t e = p + static_cast<uint32_t>(x->text.size());
-        if (x->part == Part::kPlace) {
+        const bool ok = count >= x->min_body && count <= x->max_body && NextAllowed(*x, s, e) &&
+                        (x->prev_veto.empty() || !InChars(x->prev_veto, prev));
+        if (ok && x->part == Part::kPlace) {
           if (fallback.part == Part::kNone) fallback = Component{e, x->part};
-        } else {
+        } else if (ok) {
           if (fallback.part != Part::kNone && x->part != Part::kRoad) return fallback;
+          // A village or district that names a road: 中关村大街, 新区大道.
+          if (x->part == Part::kAdmin && e < s.size()) {
+            char32_t d;
+            DecodeAt(s, e, d);
+            const Suffix* road = SuffixAt(t, t.suffix_bucket, s, e, d);
+            if (road != nullptr && road->part == Part::kRoad) {
+              return Component{e + static_cast<uint32_t>(road->text.size()), Part::kRoad};
+            }
+          }
           return Component{e, x->part};
         }
       }
     }
     if (han) {
       if (t.stop[HanIndex(c)] != 0) break;
-    } else if (!IsAsciiAlnum(c)) {
+      numerals_only = numerals_only && t.numeral[HanIndex(c)] != 0;
+    } else if (IsAsciiAlnum(c)) {
+      numerals_only = numerals_only && IsDigit(c);
+    } else {
       break;
     }
+    prev = c;
     p += l;
   }
   return fallback;
@@ -416,6 +500,7 @@ struct Run {
   bool number = false;
   bool place = false;
   bool gazetteer = false;
+  int gazetteer_levels = 0;  // administrative levels that are gazetteer names
 };
 
 // Grows an address from pos. `first` is the gazetteer name already matched at pos
@@ -427,6 +512,7 @@ Run Grow(const Gazetteer& g, const Tables& t, std::string_view s, uint32_t start
   if (first != nullptr) {
     r.admin = 1;
     r.gazetteer = true;
+    r.gazetteer_levels = 1;
   }
   uint32_t p = pos;
   while (p < s.size()) {
@@ -481,6 +567,7 @@ Run Grow(const Gazetteer& g, const Tables& t, std::string_view s, uint32_t start
         if (place != nullptr) {
           last = place;
           r.gazetteer = true;
+          ++r.gazetteer_levels;
         }
         break;
       case Part::kRoad: r.road = true; break;
@@ -497,9 +584,13 @@ Run Grow(const Gazetteer& g, const Tables& t, std::string_view s, uint32_t start
 // Confidence of a run found without context; 0 if it is not an address.
 float RunConfidence(const Run& r) {
   if (r.admin >= 1 && r.road && r.number) return 0.85f;
-  if (r.admin >= 1 && (r.road || r.number || r.place)) return r.admin >= 2 ? 0.8f : 0.72f;
-  if (r.admin >= 2) return 0.6f;
+  if (r.admin >= 1 && r.number) return 0.8f;
+  if (r.admin >= 1 && r.road) return r.admin >= 2 ? 0.8f : 0.72f;
   if (r.road && r.number) return 0.65f;
+  if (r.admin >= 3) return 0.65f;
+  // Two levels, or one and a place name: a location more than an address.
+  if (r.gazetteer_levels >= 2 || (r.admin >= 2 && r.place)) return 0.6f;
+  if (r.admin >= 1 && r.place) return 0.55f;
   return 0.0f;
 }
 
@@ -765,6 +856,20 @@ class LatinAddressRecognizer final : public Recognizer {
         }
       }
     }
+    // Floor: ", Fifth Floor", ", 3rd Floor".
+    {
+      uint32_t p = end;
+      if (p + 2 < s.size() && s[p] == ',' && s[p + 1] == ' ' && token_at(j, p + 2) && token_at(j + 1, unit.tokens[j].end + 1) &&
+          s[unit.tokens[j].end] == ' ' && unit.Slice(unit.tokens[j + 1].start, unit.tokens[j + 1].end) == "Floor") {
+        const std::string_view ord = unit.Slice(unit.tokens[j].start, unit.tokens[j].end);
+        static constexpr std::string_view kOrdinals[] = {"First", "Second", "Third", "Fourth", "Fifth",
+                                                         "Sixth", "Seventh", "Eighth", "Ninth", "Tenth"};
+        if (Ordinal(ord) || OneOf(ord, kOrdinals)) {
+          end = unit.tokens[j + 1].end;
+          j += 2;
+        }
+      }
+    }
     bool locality = false;
     // ", City[ City], ST[ 12345[-6789]]" or ", City 12345".
     {
@@ -797,7 +902,8 @@ class LatinAddressRecognizer final : public Recognizer {
             q = loc_end + 1;
           }
           if (loc_end != 0 || q > city_end) {
-            const uint32_t zq = loc_end != 0 ? loc_end + 1 : q;
+            uint32_t zq = loc_end != 0 ? loc_end + 1 : q;
+            if (zq < s.size() && s[zq] == ' ' && s[zq - 1] == ' ') ++zq;  // "MA  02110"
             if (zq <= s.size() && zq > 0 && s[zq - 1] == ' ' && token_at(m, zq) &&
                 unit.tokens[m].kind == TokenKind::kNumeric && unit.tokens[m].size() == 5) {
               loc_end = unit.tokens[m].end;

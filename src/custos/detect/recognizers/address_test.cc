@@ -57,7 +57,9 @@ TEST(ChineseAddress, TwoLevelsWithoutARoadAreWeak) {
 
 TEST(ChineseAddress, ABarePlaceNameIsNotAnAddress) {
   for (const char* text : {"北京", "北京欢迎你", "上海市场很大", "北京市民", "我在深圳工作", "广东人喜欢喝汤", "北京上海广州",
-                           "北京大学", "中国", "南山区", "朝阳"}) {
+                           "北京大学", "中国", "南山区", "朝阳", "广东金融学院", "新华社北京报道", "香港媒体报道称",
+                           "长沙市商业银行单独上市", "北京市政府", "南昌铁路公安局", "广州楼市回暖", "西区一栋",
+                           "澳门四座大桥", "广东三省"}) {
     EXPECT_THAT(Addresses(text), IsEmpty()) << text;
   }
 }
@@ -97,6 +99,8 @@ TEST(LatinAddress, NumberStreetSuffixAndLocality) {
               ElementsAre("350 Fifth Ave, New York, NY 10118-0110"));
   EXPECT_THAT(Addresses("221B Baker Street, London"), ElementsAre("221B Baker Street"));
   EXPECT_THAT(Addresses("meet at 350 W 42nd St."), ElementsAre("350 W 42nd St."));
+  EXPECT_THAT(Addresses("Foundation, Inc., 51 Franklin Street, Fifth Floor, Boston, MA  02110-1301  USA"),
+              ElementsAre("51 Franklin Street, Fifth Floor, Boston, MA  02110-1301"));
   EXPECT_THAT(Addresses("office: 12 Oak Ln, Suite 200, Springfield, IL 62701"),
               ElementsAre("12 Oak Ln, Suite 200, Springfield, IL 62701"));
   EXPECT_GE(ConfidenceOf("He lives at 1600 Pennsylvania Avenue NW, Washington, DC 20500",

@@ -834,8 +834,10 @@ bool EqualsLower(std::string_view a, std::string_view lower) {
   return true;
 }
 
-// Words before a capitalised name that say it is a person's name.
-enum class LatinCue { kNone, kTitle, kLabel };
+// Words before a capitalised name that say it is a person's name. A label followed by
+// a colon ("name: ", "patient: ") is strong; a bare one ("contact If ...") only counts
+// when a word of the name is in the lists.
+enum class LatinCue { kNone, kTitle, kLabel, kWeakLabel };
 
 LatinCue CueBefore(const Unit& unit, size_t ti) {
   const Token& tok = unit.tokens[ti];
@@ -882,14 +884,17 @@ LatinCue CueBefore(const Unit& unit, size_t ti) {
   static constexpr std::string_view kLabels[] = {"name",      "patient", "customer", "contact",  "client",
                                                  "recipient", "fullname", "username", "applicant", "cardholder",
                                                  "signed",    "attn",     "insured",  "employee"};
+  // Titles as people write them: "Mr", "Dr.", "dear" but not "MS" or "DR".
+  const bool title_case = w.size() >= 2 && (IsUpper(w[0]) || IsLower(w[0])) && IsLower(w[1]);
   for (std::string_view x : kTitles) {
-    if (EqualsLower(w, x)) return LatinCue::kTitle;
+    if (title_case && EqualsLower(w, x)) return LatinCue::kTitle;
   }
   for (std::string_view x : kLabels) {
     if (EqualsLower(w, x)) {
-      // "name:" needs its colon; "patient John Smith" does not.
-      if (x == "name" || x == "fullname" || x == "username") return colon ? LatinCue::kLabel : LatinCue::kNone;
-      return LatinCue::kLabel;
+      if (colon) return LatinCue::kLabel;
+      // "name" needs its colon; "patient Maria Lopez" may do without.
+      if (x == "name" || x == "fullname" || x == "username") return LatinCue::kNone;
+      return LatinCue::kWeakLabel;
     }
   }
   return LatinCue::kNone;
@@ -922,11 +927,12 @@ class LatinNameRecognizer final : public Recognizer {
     const bool has_next = next != 0 && Capitalised(unit.Slice(unit.tokens[next].start, unit.tokens[next].end));
     const LatinCue cue = CueBefore(unit, ti);
     if (cue != LatinCue::kNone) {
-      // Skip the second word of a name we have already reported from its first word.
+      const bool listed = t.surnames.count(w) != 0 || t.given.count(w) != 0 ||
+                          (has_next && t.surnames.count(unit.Slice(unit.tokens[next].start, unit.tokens[next].end)) != 0);
+      if (cue == LatinCue::kWeakLabel && !listed) return;
       if (has_next) {
         out.Emit(tok.start, unit.tokens[next].end, Category::kPersonName, 0.9f);
-      } else if (cue == LatinCue::kTitle || t.surnames.count(w) != 0 ||
-                 t.given.count(w) != 0) {
+      } else if (cue == LatinCue::kTitle || listed) {
         out.Emit(tok.start, tok.end, Category::kPersonName, cue == LatinCue::kTitle ? 0.85f : 0.8f);
       }
       return;
