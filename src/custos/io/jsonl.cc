@@ -228,6 +228,7 @@ struct JsonlReader::Impl {
   size_t capacity = 0;
   size_t start = 0;
   size_t end = 0;
+  size_t scanned = 0;  // [start, scanned) is known to hold no '\n'
   bool eof = false;
   bool done = false;
   bool skipping = false;  // discarding the rest of an over-long line
@@ -255,6 +256,7 @@ struct JsonlReader::Impl {
     if (start > 0) {
       std::memmove(buffer.get(), buffer.get() + start, end - start);
       end -= start;
+      scanned = scanned > start ? scanned - start : 0;
       start = 0;
     }
     if (end == capacity) {
@@ -426,8 +428,10 @@ struct JsonlReader::Impl {
     size_t consumed = 0;
     while (!done) {
       char* data = buffer.get();
-      const void* nl = std::memchr(data + start, '\n', end - start);
+      const size_t from = std::max(start, scanned);
+      const void* nl = std::memchr(data + from, '\n', end - from);
       if (nl == nullptr) {
+        scanned = end;
         if (eof) {
           if (!skipping && start < end) {
             if (end - start > options.max_line_bytes) {
@@ -441,11 +445,11 @@ struct JsonlReader::Impl {
           break;
         }
         if (skipping) {
-          start = end = 0;
+          start = end = scanned = 0;
         } else if (end - start > options.max_line_bytes) {
           AddIssue(issues, line, simdjson::CAPACITY);
           skipping = true;
-          start = end = 0;
+          start = end = scanned = 0;
         }
         CUSTOS_RETURN_IF_ERROR(Fill());
         continue;

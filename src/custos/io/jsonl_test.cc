@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <chrono>
 #include <string>
 #include <vector>
 
@@ -156,6 +158,47 @@ TEST(JsonlReaderTest, EmptyLinesCrlfScalarsAndLastLineWithoutNewline) {
   EXPECT_EQ(p.leaves, want);
   EXPECT_EQ(p.documents, 6u);
   EXPECT_TRUE(p.issues.empty());
+}
+
+// Hands out at most `chunk` bytes per Read, like a pipe.
+class TrickleSource final : public ByteSource {
+ public:
+  TrickleSource(std::string data, size_t chunk) : data_(std::move(data)), chunk_(chunk) {}
+  StatusOr<size_t> Read(char* buf, size_t n) override {
+    size_t take = std::min({n, chunk_, data_.size() - pos_});
+    std::copy_n(data_.data() + pos_, take, buf);
+    pos_ += take;
+    return take;
+  }
+  const std::string& name() const override { return name_; }
+  bool compressed() const override { return false; }
+
+ private:
+  std::string data_;
+  size_t chunk_;
+  size_t pos_ = 0;
+  std::string name_ = "trickle";
+};
+
+TEST(JsonlReaderTest, LongLineReadInSmallChunksIsLinear) {
+  std::string value(32 << 20, 'v');
+  TrickleSource src("{\"k\":\"" + value + "\"}\n{\"n\":1}\n", 4096);
+  JsonlReader reader(src);
+  JsonBatch batch;
+  std::vector<JsonIssue> issues;
+  size_t leaves = 0;
+  auto t0 = std::chrono::steady_clock::now();
+  while (reader.NextBatch(batch, issues).value()) {
+    for (const JsonLeaf& l : batch.leaves) {
+      ++leaves;
+      if (l.path == "$.k") {
+        EXPECT_EQ(l.value.size(), value.size());
+      }
+    }
+  }
+  EXPECT_EQ(leaves, 2u);
+  EXPECT_TRUE(issues.empty());
+  EXPECT_LT(std::chrono::steady_clock::now() - t0, std::chrono::seconds(10));
 }
 
 TEST(JsonlReaderTest, BomOnFirstLineIsSkipped) {

@@ -53,7 +53,9 @@ StatusOr<bool> LineReader::NextBatch(std::vector<TextPiece>& pieces, std::string
   storage.swap(pending_);  // the carried bytes start the batch
 
   for (;;) {
-    const size_t target = storage.size() + options_.batch_bytes;
+    // The carried bytes are part of one line: no '\n' in them.
+    const size_t carried = storage.size();
+    const size_t target = carried + options_.batch_bytes;
     while (!eof_ && storage.size() < target) {
       const size_t old = storage.size();
       storage.resize(target);
@@ -71,7 +73,8 @@ StatusOr<bool> LineReader::NextBatch(std::vector<TextPiece>& pieces, std::string
     const size_t size = text.size();
     size_t pos = 0;
     while (pos < size) {
-      const void* found = std::memchr(data + pos, '\n', size - pos);
+      const size_t from = std::max(pos, carried);
+      const void* found = std::memchr(data + from, '\n', size - from);
       if (found == nullptr && !eof_) {
         pos = EmitLine(text, pos, size, false, pieces);
         break;

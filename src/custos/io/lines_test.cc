@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <chrono>
 #include <random>
 #include <string>
 #include <vector>
@@ -191,6 +192,19 @@ TEST(LineReaderTest, LongLineMarkersStraddlingCutsAreSeenWhole) {
       EXPECT_TRUE(found) << marker;
     }
   }
+}
+
+TEST(LineReaderTest, SmallBatchesAgainstLargePiecesStayLinear) {
+  LineReaderOptions o;
+  o.batch_bytes = 64;
+  o.max_piece = 4 << 20;
+  std::string line(3 << 20, 'y');
+  TrickleSource src(line + "\nz\n", 64);
+  auto t0 = std::chrono::steady_clock::now();
+  auto pieces = ReadPieces(src, o);
+  EXPECT_LT(std::chrono::steady_clock::now() - t0, std::chrono::seconds(10));
+  ASSERT_EQ(pieces.size(), 2u);
+  EXPECT_EQ(pieces[0].data, line);
 }
 
 TEST(LineReaderTest, CutsAvoidSplittingUtf8Characters) {
