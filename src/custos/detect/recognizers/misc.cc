@@ -736,9 +736,10 @@ class CredentialRecognizer final : public Recognizer {
     if (rel == std::string_view::npos) return;
     const auto b = static_cast<uint32_t>(lo + rel);
     uint32_t e = h.end;
+    // The body has no dashes: the next "-----" is the END line or nothing of ours.
     const std::string_view rest = u.text.substr(h.end, 65536);
-    const size_t end_marker = rest.find("-----END ");
-    if (end_marker != std::string_view::npos) {
+    const size_t end_marker = rest.find("-----");
+    if (end_marker != std::string_view::npos && rest.substr(end_marker, 9) == "-----END ") {
       const size_t close = rest.substr(0, end_marker + 9 + 64).find("-----", end_marker + 9);
       if (close != std::string_view::npos) e = h.end + static_cast<uint32_t>(close + 5);
     }

@@ -206,5 +206,17 @@ TEST(MiscHealth, Negatives) {
   EXPECT_THAT(Values("the weather is fine", "health_info"), IsEmpty());
 }
 
+// Units made of one repeated trigger must scan in linear time and keep spans in bounds.
+TEST(MiscSecret, LongRepetitiveUnits) {
+  for (std::string piece : {"-----BEGIN PRIVATE KEY-----", "password=", "eyJ", "诊断为", "出生", "京A", "39.9042,"}) {
+    std::string text;
+    while (text.size() < 200000) text += piece;
+    for (const auto& f : FindAll(text)) {
+      EXPECT_FALSE(f.value.empty());
+      EXPECT_LE(f.value.size(), text.size());
+    }
+  }
+}
+
 }  // namespace
 }  // namespace custos::detect
