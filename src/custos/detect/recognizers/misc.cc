@@ -401,11 +401,12 @@ uint32_t MonthName(const Unit& u, uint32_t* i) {
 
 bool EndOk(const Unit& u, uint32_t e) {
   const char c = u.At(e);
+  if (c == 'T' && IsDigit(u.At(int64_t{e} + 1))) return true;  // ISO 8601 "1990-01-02T00:00:00Z"
   return !IsAlnum(c) && !((c == '.' || c == '-' || c == '/') && IsDigit(u.At(int64_t{e} + 1)));
 }
 
 // A complete date starting at i: 1990-01-02, 1990/1/2, 1990.1.2, 1990年1月2日, 19900102,
-// 02/01/1990, 2 Jan 1990, Jan 2, 1990. Returns its end, or 0.
+// 02/01/1990, 2 Jan 1990, Jan 2, 1990; also 1990年10月 (year and month). Returns its end, or 0.
 uint32_t ParseDate(const Unit& u, uint32_t i, uint32_t as_of) {
   uint32_t j = i, a = 0, b = 0, c = 0;
   if (IsLetter(u.At(i))) {
@@ -431,6 +432,7 @@ uint32_t ParseDate(const Unit& u, uint32_t i, uint32_t as_of) {
       j += 3;
       if (Number(u, &j, 2, &b) == 0 || !Has(u, j, "月")) return 0;
       j += 3;
+      if (!IsDigit(u.At(j))) return ValidDate(a, b, 1, as_of) ? j : 0;  // "1990年10月" (出生年月)
       if (Number(u, &j, 2, &c) == 0) return 0;
       if (Has(u, j, "日") || Has(u, j, "号")) j += 3;
       return ValidDate(a, b, c, as_of) ? j : 0;

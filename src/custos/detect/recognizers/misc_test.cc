@@ -91,6 +91,8 @@ TEST(MiscDob, WithBirthContext) {
   EXPECT_THAT(Values("birthday 2 January 1990", "date_of_birth"), ElementsAre("2 January 1990"));
   EXPECT_THAT(Values("date_of_birth=1990.12.31", "date_of_birth"), ElementsAre("1990.12.31"));
   EXPECT_THAT(Values("1990-01-02", "date_of_birth", "birthday"), ElementsAre("1990-01-02"));
+  EXPECT_THAT(Values("{\"dob\": \"1990-01-02T00:00:00Z\"}", "date_of_birth"), ElementsAre("1990-01-02"));
+  EXPECT_THAT(Values("出生年月：1990年10月", "date_of_birth"), ElementsAre("1990年10月"));
 }
 
 TEST(MiscDob, WithoutContextOrInvalid) {
