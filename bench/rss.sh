@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # rss.sh [SIZE_GB] — peak memory of `custos scan -j 2` on a big log (default 2 GB = 2*10^9 bytes).
 #
-# The big file is made by concatenating the cached 200 MB log of compare.sh
-# (bench/out/log_200mb.log, generated if missing) until it reaches SIZE_GB, scanned with
+# The big file is made by concatenating copies of the cached 200 MB log of compare.sh
+# (bench/out/log_200mb.log, generated if missing), as many as come closest to SIZE_GB
+# (2 GB = 10 copies), and scanned with
 #   /usr/bin/time -f '%M %e' custos scan --format jsonl -j 2 BIG > /dev/null
 # and removed afterwards (also on failure or Ctrl-C). Prints the peak resident set size in MiB
 # and the wall time. SIZE_GB may be fractional (0.5). Environment: CUSTOS (binary path).
@@ -27,12 +28,13 @@ if [[ ! -s $BASE ]]; then
   mv "$BASE.tmp" "$BASE"
 fi
 
-TARGET=$(awk -v g="$SIZE_GB" 'BEGIN { printf "%.0f", g * 1e9 }')
+# As many copies of the 200 MB log as come closest to SIZE_GB (at least one).
+COPIES=$(awk -v g="$SIZE_GB" -v b="$(stat -c %s "$BASE")" 'BEGIN { n = int(g * 1e9 / b + 0.5); print (n < 1 ? 1 : n) }')
 BIG=$OUT/big_${SIZE_GB}gb.log
 TIMES=$OUT/rss_${SIZE_GB}gb.time
 trap 'rm -f "$BIG"' EXIT INT TERM
 : >"$BIG"
-while (($(stat -c %s "$BIG") < TARGET)); do
+for ((i = 0; i < COPIES; i++)); do
   cat "$BASE" >>"$BIG"
 done
 BYTES=$(stat -c %s "$BIG")
