@@ -2,7 +2,7 @@
 function(custos_warnings target)
   target_compile_options(${target} PRIVATE
     -Wall -Wextra -Wpedantic -Wshadow -Wnon-virtual-dtor -Wold-style-cast -Wcast-align
-    -Woverloaded-virtual -Wconversion -Wsign-conversion -Wnull-dereference -Wformat=2
+    -Woverloaded-virtual -Wconversion -Wsign-conversion -Wformat=2
     -Wimplicit-fallthrough)
   if(CUSTOS_WERROR)
     target_compile_options(${target} PRIVATE -Werror)

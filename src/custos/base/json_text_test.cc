@@ -22,7 +22,7 @@ TEST(JsonTextTest, ReplacesInvalidUtf8SoOutputAlwaysParses) {
   const std::string bad[] = {"\xff", "a\xc3", "\xe6\x89", "\xed\xa0\x80", "\xf5\x80\x80\x80", "\xc0\xaf"};
   for (const auto& s : bad) {
     std::string q = Quote(s);
-    EXPECT_NO_THROW((void)nlohmann::json::parse(q)) << q;
+    EXPECT_TRUE(nlohmann::json::accept(q)) << q;
     EXPECT_NE(q.find("\\ufffd"), std::string::npos) << q;
   }
 }

@@ -487,7 +487,7 @@ Scored BestGiven(const CnTables& t, std::string_view s, char32_t surname_first, 
   if (given_start >= s.size()) return best;
   const uint32_t l1 = DecodeAt(s, given_start, g1);
   const int s1 = GivenScore(t, g1);
-  if (s1 == INT32_MIN) return best;
+  if (s1 <= -60) return best;  // not Han, or a function character: no name here
   const uint32_t e1 = given_start + l1;
   const bool compound = surname_second != 0;
   // Not-a-name words: the surname character starts a common word (高兴, 周末, 黄金).
@@ -504,7 +504,7 @@ Scored BestGiven(const CnTables& t, std::string_view s, char32_t surname_first, 
     // 向薛女士, 支行卢先生: the character before the title is itself a common surname.
     const bool surname_title = a == After::kTitle && IsHan(g1) && t.surname[HanIndex(g1)] >= 0 &&
                                t.surname[HanIndex(g1)] != kNoSurname;
-    if (a != After::kNone && s1 > -60 && !surname_title) {
+    if (a != After::kNone && !surname_title) {
       int sc = surname_score + s1 + AfterScore(a) + kSingleGiven;  // single given characters are rarer
       if (word2) sc = context ? sc - 20 : INT32_MIN;
       if (sc > best.score) best = Scored{e1, sc, a};
@@ -514,7 +514,7 @@ Scored BestGiven(const CnTables& t, std::string_view s, char32_t surname_first, 
   if (e1 < s.size() && a1 != After::kTitle) {
     const uint32_t l2 = DecodeAt(s, e1, g2);
     const int s2 = GivenScore(t, g2);
-    if (s2 != INT32_MIN && s2 > -60 && s1 > -60) {
+    if (s2 > -60) {
       const uint32_t e2 = e1 + l2;
       After a = ClassifyAfter(t, s, e2);
       const bool surname_title = a == After::kTitle && IsHan(g2) && t.surname[HanIndex(g2)] >= 0 &&
