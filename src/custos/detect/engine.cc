@@ -170,15 +170,31 @@ Status Engine::Compile() {
   for (size_t r = 0; r < recognizers_.size(); ++r) {
     const Recognizer& rec = *recognizers_[r];
     Interest in = rec.interest();
-    const uint64_t masks[3] = {in.numeric_lengths, in.alpha_lengths, in.alnum_lengths};
-    for (int kind = 0; kind < 3; ++kind) {
-      for (int len = 0; len < 64; ++len) {
-        if ((masks[kind] >> len) & 1) dispatch_[static_cast<size_t>(kind)][static_cast<size_t>(len)].push_back(static_cast<uint16_t>(r));
+    in.rules.push_back(TokenRule{TokenKind::kNumeric, in.numeric_lengths});
+    in.rules.push_back(TokenRule{TokenKind::kAlpha, in.alpha_lengths});
+    in.rules.push_back(TokenRule{TokenKind::kAlnum, in.alnum_lengths});
+    for (const TokenRule& rule : in.rules) {
+      for (size_t len = 0; len < 64; ++len) {
+        if (((rule.lengths >> len) & 1) == 0) continue;
+        auto& list = dispatch_[static_cast<size_t>(rule.kind)][len];
+        // One call per token per recognizer: a second rule for the same slot widens
+        // the first one's filters instead of adding a second call.
+        auto same = std::find_if(list.begin(), list.end(), [&](const Subscription& s) { return s.recognizer == r; });
+        if (same == list.end()) {
+          list.push_back(Subscription{rule.first, rule.prev, rule.next, static_cast<uint16_t>(r)});
+        } else {
+          same->first = same->first | rule.first;
+          same->prev = same->prev | rule.prev;
+          same->next = same->next | rule.next;
+        }
       }
     }
     if (in.at_sign) at_sign_.push_back(static_cast<uint16_t>(r));
     if (in.every_unit) every_unit_.push_back(static_cast<uint16_t>(r));
     else if (in.cjk_units) cjk_units_.push_back(static_cast<uint16_t>(r));
+    // A recognizer that also takes CJK units is called once for a hinted CJK unit.
+    if (in.hinted_units && !in.every_unit && !in.cjk_units) hinted_units_.push_back(static_cast<uint16_t>(r));
+    if (in.hinted_units && in.cjk_units) hinted_ascii_units_.push_back(static_cast<uint16_t>(r));
     for (const KeywordSpec& k : rec.keywords()) {
       if (k.text.empty()) continue;
       std::string key = k.text;
@@ -252,12 +268,19 @@ void Engine::Scan(std::string_view text, const FieldHints& hints, Scratch& scrat
   unit.engine = this;
   CollectingSink sink(s.pending, options_.categories);
 
+  const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
+  const size_t n = text.size();
   for (size_t t = 0; t < s.tokens.size(); ++t) {
     const Token& tok = s.tokens[t];
     const auto& list = dispatch_[static_cast<size_t>(tok.kind)][std::min<uint32_t>(tok.size(), 63)];
-    for (uint16_t r : list) {
-      sink.set_recognizer(r);
-      recognizers_[r]->OnToken(unit, t, sink);
+    if (list.empty()) continue;
+    const unsigned char first = bytes[tok.start];
+    const unsigned char prev = tok.start > 0 ? bytes[tok.start - 1] : 0;
+    const unsigned char next = tok.end < n ? bytes[tok.end] : 0;
+    for (const Subscription& sub : list) {
+      if (!sub.first.Has(first) || !sub.prev.Has(prev) || !sub.next.Has(next)) continue;
+      sink.set_recognizer(sub.recognizer);
+      recognizers_[sub.recognizer]->OnToken(unit, t, sink);
     }
   }
   for (uint32_t pos : s.at_signs) {
@@ -275,6 +298,20 @@ void Engine::Scan(std::string_view text, const FieldHints& hints, Scratch& scrat
   for (uint16_t r : every_unit_) {
     sink.set_recognizer(r);
     recognizers_[r]->OnUnit(unit, sink);
+  }
+  if (hints.categories != 0) {
+    for (uint16_t r : hinted_units_) {
+      if ((recognizers_[r]->categories() & hints.categories) == 0) continue;
+      sink.set_recognizer(r);
+      recognizers_[r]->OnUnit(unit, sink);
+    }
+    if (!high) {
+      for (uint16_t r : hinted_ascii_units_) {
+        if ((recognizers_[r]->categories() & hints.categories) == 0) continue;
+        sink.set_recognizer(r);
+        recognizers_[r]->OnUnit(unit, sink);
+      }
+    }
   }
   if (high) {
     for (uint16_t r : cjk_units_) {

@@ -44,11 +44,17 @@ class Engine {
   DetectorOptions options_;
   uint32_t as_of_ = 0;
   std::vector<std::unique_ptr<Recognizer>> recognizers_;
-  // dispatch_[kind][min(len,63)] = recognizers interested in such tokens.
-  std::array<std::array<std::vector<uint16_t>, 64>, 3> dispatch_;
+  struct Subscription {
+    ByteSet first, prev, next;
+    uint16_t recognizer;
+  };
+  // dispatch_[kind][min(len,63)] = who wants such tokens, with their byte filters.
+  std::array<std::array<std::vector<Subscription>, 64>, 3> dispatch_;
   std::vector<uint16_t> at_sign_;
   std::vector<uint16_t> every_unit_;
   std::vector<uint16_t> cjk_units_;
+  std::vector<uint16_t> hinted_units_;        // hinted units only
+  std::vector<uint16_t> hinted_ascii_units_;  // CJK units, and hinted ASCII units
   std::vector<KeywordEntry> keywords_;
   hs_database* db_ = nullptr;
   hs_scratch* proto_scratch_ = nullptr;

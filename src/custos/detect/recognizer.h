@@ -54,15 +54,58 @@ struct KeywordSpec {
   KeywordRole role = KeywordRole::kContext;
 };
 
+// A set of bytes, for the cheap filters of a TokenRule.
+struct ByteSet {
+  uint64_t bits[4] = {~uint64_t{0}, ~uint64_t{0}, ~uint64_t{0}, ~uint64_t{0}};
+  static constexpr ByteSet None() {
+    ByteSet b;
+    b.bits[0] = b.bits[1] = b.bits[2] = b.bits[3] = 0;
+    return b;
+  }
+  static constexpr ByteSet Of(std::string_view chars) {
+    ByteSet b = None();
+    for (char c : chars) b.Add(static_cast<unsigned char>(c));
+    return b;
+  }
+  static constexpr ByteSet Range(unsigned char lo, unsigned char hi) {
+    ByteSet b = None();
+    for (unsigned c = lo; c <= hi; ++c) b.Add(static_cast<unsigned char>(c));
+    return b;
+  }
+  constexpr ByteSet operator|(ByteSet o) const {
+    ByteSet b = *this;
+    for (int i = 0; i < 4; ++i) b.bits[i] |= o.bits[i];
+    return b;
+  }
+  constexpr void Add(unsigned char c) { bits[c >> 6] |= uint64_t{1} << (c & 63); }
+  constexpr bool Has(unsigned char c) const { return (bits[c >> 6] >> (c & 63)) & 1; }
+};
+
+// A finer token subscription: tokens of `kind` with a length in `lengths` whose first
+// byte, preceding byte and following byte lie in the given sets (byte 0 stands for
+// "no byte": the unit's edge). The engine tests these before calling OnToken, so a
+// recognizer that only cares about "1–3 digits followed by '.'" (IPv4) costs nothing
+// on the millions of other short numbers in a log.
+struct TokenRule {
+  TokenKind kind;
+  uint64_t lengths;
+  ByteSet first{};
+  ByteSet prev{};
+  ByteSet next{};
+};
+
 // What a recognizer wants to be called for. Length masks: bit n set means tokens of
-// n bytes; bit 63 means 63 bytes or more.
+// n bytes; bit 63 means 63 bytes or more. Masks subscribe unconditionally; `rules` add
+// filtered subscriptions.
 struct Interest {
   uint64_t numeric_lengths = 0;
   uint64_t alpha_lengths = 0;
   uint64_t alnum_lengths = 0;
+  std::vector<TokenRule> rules;
   bool at_sign = false;   // OnAt for each '@'
   bool every_unit = false;  // OnUnit for every unit
   bool cjk_units = false;   // OnUnit for units containing bytes >= 0x80
+  bool hinted_units = false;  // OnUnit for units whose field hints name one of categories()
 };
 
 // Inclusive length range as a mask, for Interest.

@@ -32,7 +32,10 @@ size_t LineReader::EmitLine(std::string_view text, size_t pos, size_t end, bool 
     size_t cut = pos + max_piece;
     // End pieces on a UTF-8 character boundary when the text allows it.
     for (int i = 0; i < 3 && cut - 1 > pos + overlap && IsUtf8Continuation(text[cut]); ++i) --cut;
-    pieces.push_back(TextPiece{line_, offset_in_line_, repeat_, text.substr(pos, cut - pos)});
+    // The shared bytes [cut - overlap, cut) are split at their middle (see lines.h).
+    const size_t half = overlap / 2;
+    pieces.push_back(TextPiece{line_, offset_in_line_, repeat_ != 0 ? static_cast<uint32_t>(half) : 0u,
+                               text.substr(pos, cut - pos), static_cast<uint32_t>(cut - pos - overlap + half)});
     size_t next = cut - overlap;
     offset_in_line_ += next - pos;
     pos = next;
@@ -41,7 +44,8 @@ size_t LineReader::EmitLine(std::string_view text, size_t pos, size_t end, bool 
   if (!line_ends) return pos;
   // The rest of the line; nothing if it is empty or was all handed out already.
   if (end - pos > repeat_) {
-    pieces.push_back(TextPiece{line_, offset_in_line_, repeat_, text.substr(pos, end - pos)});
+    pieces.push_back(TextPiece{line_, offset_in_line_, repeat_ != 0 ? static_cast<uint32_t>(overlap / 2) : 0u,
+                               text.substr(pos, end - pos)});
   }
   return end;
 }

@@ -1,8 +1,10 @@
 // io: line-oriented text in bounded pieces. Lines end at '\n' (a preceding '\r' is
 // dropped). A line longer than max_piece bytes is cut into pieces of at most max_piece
-// bytes, each starting `overlap` bytes before the previous one ended, so that anything
-// shorter than `overlap` that straddles a cut is seen whole in one piece. Memory stays
-// bounded by the block size whatever the line length.
+// bytes, each starting `overlap` bytes before the previous one ended. A reader of the
+// pieces keeps a finding only if it starts in [keep_from, drop_from): the two pieces
+// around a cut split their shared bytes in the middle, so anything up to overlap/2
+// bytes long that straddles a cut is seen whole and reported exactly once. Memory stays
+// bounded by the batch size whatever the line length.
 #ifndef CUSTOS_IO_LINES_H_
 #define CUSTOS_IO_LINES_H_
 
@@ -18,10 +20,13 @@ namespace custos::io {
 struct TextPiece {
   uint64_t line = 0;            // 1-based line number
   uint64_t offset_in_line = 0;  // byte offset of data[0] within its line
-  // Findings starting before this offset into `data` were already reported from the
-  // previous piece's tail (the overlap); 0 for the first piece of a line.
+  // Findings starting before this offset into `data` belong to the previous piece of
+  // the line; 0 for a line's first piece.
   uint32_t keep_from = 0;
   std::string_view data;        // points into the batch storage
+  // Findings starting at or after this offset belong to the next piece of the line;
+  // UINT32_MAX for a line's last piece.
+  uint32_t drop_from = UINT32_MAX;
 };
 
 struct LineReaderOptions {

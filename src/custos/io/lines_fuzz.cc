@@ -44,6 +44,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   std::vector<std::pair<uint64_t, std::string>> got;
   uint64_t prev_line = 0;
   uint64_t prev_end = 0;  // offset_in_line + size of the previous piece
+  uint64_t prev_boundary = 0;  // offset_in_line + drop_from of the previous piece
   for (size_t batches = 0;; ++batches) {
     Check(batches <= text.size() + 2);
     auto more = reader.NextBatch(pieces, storage);
@@ -60,18 +61,23 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
         Check(p.line > prev_line);
         got.emplace_back(p.line, std::string(p.data));
       } else {
-        // A continuation: starts keep_from bytes before the previous piece ended.
+        // A continuation: starts `shared` bytes before the previous piece ended, and
+        // the two pieces split the shared bytes at one boundary.
         Check(p.line == prev_line);
-        Check(p.offset_in_line + p.keep_from == prev_end);
-        Check(p.keep_from <= options.overlap);
+        Check(p.offset_in_line < prev_end);
+        const uint64_t shared = prev_end - p.offset_in_line;
+        Check(shared <= options.overlap && shared < p.data.size());
+        Check(p.keep_from == shared / 2);
+        Check(p.offset_in_line + p.keep_from == prev_boundary);
         Check(!got.empty());
         const std::string& sofar = got.back().second;
         Check(sofar.size() == prev_end);
-        Check(sofar.compare(p.offset_in_line, p.keep_from, p.data.substr(0, p.keep_from)) == 0);
-        got.back().second.append(p.data.substr(p.keep_from));
+        Check(sofar.compare(p.offset_in_line, shared, p.data.substr(0, shared)) == 0);
+        got.back().second.append(p.data.substr(shared));
       }
       prev_line = p.line;
       prev_end = p.offset_in_line + p.data.size();
+      prev_boundary = p.drop_from == UINT32_MAX ? UINT64_MAX : p.offset_in_line + p.drop_from;
     }
   }
   Check(got == want);

@@ -15,6 +15,7 @@ struct Piece {
   uint64_t line;
   uint64_t offset;
   uint32_t keep_from;
+  uint32_t drop_from;
   std::string data;
 };
 
@@ -53,7 +54,7 @@ std::vector<Piece> ReadPieces(ByteSource& src, LineReaderOptions options, size_t
     for (const TextPiece& p : pieces) {
       EXPECT_GE(p.data.data(), storage.data());
       EXPECT_LE(p.data.data() + p.data.size(), storage.data() + storage.size());
-      out.push_back(Piece{p.line, p.offset_in_line, p.keep_from, std::string(p.data)});
+      out.push_back(Piece{p.line, p.offset_in_line, p.keep_from, p.drop_from, std::string(p.data)});
     }
   }
   if (lines_read != nullptr) *lines_read = reader.lines_read();
@@ -99,10 +100,14 @@ std::vector<std::pair<uint64_t, std::string>> Rebuild(const std::vector<Piece>& 
     } else {
       const Piece& prev = pieces[i - 1];
       EXPECT_EQ(prev.line, p.line);
-      // The piece starts `keep_from` bytes before the previous one ended.
-      EXPECT_EQ(prev.offset + prev.data.size(), p.offset + p.keep_from);
-      EXPECT_EQ(prev.data.substr(prev.data.size() - p.keep_from), p.data.substr(0, p.keep_from));
-      out.back().second += p.data.substr(p.keep_from);
+      // The piece starts `shared` bytes before the previous one ended, and the two
+      // split the shared bytes at one boundary: prev keeps findings before it, p after.
+      const size_t shared = prev.offset + prev.data.size() - p.offset;
+      EXPECT_LE(shared, o.overlap);
+      EXPECT_EQ(p.keep_from, shared / 2);
+      EXPECT_EQ(prev.offset + prev.drop_from, p.offset + p.keep_from);
+      EXPECT_EQ(prev.data.substr(prev.data.size() - shared), p.data.substr(0, shared));
+      out.back().second += p.data.substr(shared);
     }
   }
   return out;
@@ -179,7 +184,7 @@ TEST(LineReaderTest, LongLineMarkersStraddlingCutsAreSeenWhole) {
     EXPECT_EQ(rebuilt[2].second, "last");
     for (const Piece& p : pieces) {
       if (p.line != 2 || p.offset == 0) continue;
-      EXPECT_EQ(p.keep_from, kOverlap);
+      EXPECT_EQ(p.keep_from, kOverlap / 2);
     }
     for (size_t at : marker_at) {
       std::string marker = line.substr(at, line.find('>', at) + 1 - at);

@@ -168,12 +168,12 @@ void AppendFinding(std::string& out, const FileContext& ctx, uint64_t line, uint
 // Returns the set of categories found in it.
 detect::CategorySet ScanValue(const FileContext& ctx, WorkerState& ws, Result& r, std::string_view value,
                               const detect::FieldHints& hints, uint64_t line, uint64_t base, uint32_t keep_from,
-                              std::string_view field_key, std::string_view field_json) {
+                              uint32_t drop_from, std::string_view field_key, std::string_view field_json) {
   ws.findings.clear();
   ctx.detector->Scan(value, hints, *ws.scratch, ws.findings);
   detect::CategorySet found = 0;
   for (const detect::Finding& f : ws.findings) {
-    if (f.start < keep_from) continue;  // already reported from the previous piece
+    if (f.start < keep_from || f.start >= drop_from) continue;  // the neighbouring piece reports it
     found |= detect::Bit(f.category);
     ++r.counts[static_cast<size_t>(f.category)];
     if (f.attributes.has_minor_flag && f.attributes.minor_under_14) ++r.minors;
@@ -396,7 +396,7 @@ Status Scanner::Impl::ScanText(PeekingSource& src, FileContext& ctx, FileReport&
       [&](Batch& b, int w, Result& r) {
         WorkerState& ws = workers[static_cast<size_t>(w)];
         for (const io::TextPiece& p : b.pieces) {
-          ScanValue(ctx, ws, r, p.data, no_hints, p.line, p.offset_in_line, p.keep_from, {}, {});
+          ScanValue(ctx, ws, r, p.data, no_hints, p.line, p.offset_in_line, p.keep_from, p.drop_from, {}, {});
         }
       },
       [&](Result& r) {
@@ -457,7 +457,7 @@ Status Scanner::Impl::ScanCsv(PeekingSource& src, FileContext& ctx, FileReport& 
               unnamed = "\"#" + std::to_string(k + 1) + "\"";
               name_json = unnamed;
             }
-            detect::CategorySet found = ScanValue(ctx, ws, r, field.value, hints, field.line, 0, 0, "column", name_json);
+            detect::CategorySet found = ScanValue(ctx, ws, r, field.value, hints, field.line, 0, 0, UINT32_MAX, "column", name_json);
             if (k < r.columns.size()) CountRows(r.columns[k], found);
           }
         }
@@ -503,7 +503,7 @@ Status Scanner::Impl::ScanJsonl(PeekingSource& src, FileContext& ctx, FileReport
           detect::FieldHints hints{it->second};
           path_json.clear();
           if (options.emit_findings) AppendJsonString(path_json, leaf.path);
-          detect::CategorySet found = ScanValue(ctx, ws, r, leaf.value, hints, leaf.line, 0, 0, "path", path_json);
+          detect::CategorySet found = ScanValue(ctx, ws, r, leaf.value, hints, leaf.line, 0, 0, UINT32_MAX, "path", path_json);
           CountRows(r.paths[io::GeneralizePath(leaf.path)], found);
         }
         r.units = b.json.documents;

@@ -773,7 +773,7 @@ class LatinAddressRecognizer final : public Recognizer {
   CategorySet categories() const override { return Bit(Category::kPostalAddress); }
   Interest interest() const override {
     Interest in;
-    in.alpha_lengths = Lengths(2, 9);
+    in.rules = {{TokenKind::kAlpha, Lengths(2, 9), ByteSet::Range('A', 'Z')}};
     return in;
   }
   std::vector<KeywordSpec> keywords() const override {

@@ -214,7 +214,10 @@ class CnMobileRecognizer final : public Recognizer {
   Interest interest() const override {
     Interest in;
     // "86"/"0086" prefixes, a 3-digit first group, 11 digits, 86+11, 0086+11.
-    in.numeric_lengths = Lengths(2, 4) | Lengths(11, 11) | Lengths(13, 13) | Lengths(15, 15);
+    in.rules = {{TokenKind::kNumeric, Lengths(11, 11), ByteSet::Of("1")},
+                {TokenKind::kNumeric, Lengths(3, 3), ByteSet::Of("1"), {}, ByteSet::Of(" -")},
+                {TokenKind::kNumeric, Lengths(2, 2) | Lengths(13, 13), ByteSet::Of("8")},
+                {TokenKind::kNumeric, Lengths(4, 4) | Lengths(15, 15), ByteSet::Of("0")}};
     return in;
   }
   std::vector<KeywordSpec> keywords() const override { return PhoneKeywords(); }
@@ -352,7 +355,8 @@ class CnLandlineRecognizer final : public Recognizer {
   Interest interest() const override {
     Interest in;
     // "86" after '+', area codes (3-4, also "0086"), contiguous area+subscriber.
-    in.numeric_lengths = Lengths(2, 4) | Lengths(10, 12);
+    in.rules = {{TokenKind::kNumeric, Lengths(2, 2), ByteSet::Of("8"), ByteSet::Of("+")},
+                {TokenKind::kNumeric, Lengths(3, 4) | Lengths(10, 12), ByteSet::Of("0")}};
     return in;
   }
   std::vector<KeywordSpec> keywords() const override { return PhoneKeywords(); }
@@ -475,7 +479,7 @@ class IntlPhoneRecognizer final : public Recognizer {
   CategorySet categories() const override { return Bit(Category::kPhoneNumber); }
   Interest interest() const override {
     Interest in;
-    in.numeric_lengths = Lengths(1, 17);
+    in.rules = {{TokenKind::kNumeric, Lengths(1, 17), {}, ByteSet::Of("+")}, {TokenKind::kNumeric, Lengths(3, 17), ByteSet::Of("0")}};
     return in;
   }
   std::vector<KeywordSpec> keywords() const override { return PhoneKeywords(); }
@@ -680,7 +684,7 @@ class QqRecognizer final : public Recognizer {
   CategorySet categories() const override { return Bit(Category::kImAccount); }
   Interest interest() const override {
     Interest in;
-    in.every_unit = true;  // only acts on units hinted as IM accounts
+    in.hinted_units = true;
     return in;
   }
   std::vector<KeywordSpec> keywords() const override {
@@ -759,7 +763,7 @@ class WechatRecognizer final : public Recognizer {
   CategorySet categories() const override { return Bit(Category::kImAccount); }
   Interest interest() const override {
     Interest in;
-    in.every_unit = true;  // only acts on units hinted as IM accounts
+    in.hinted_units = true;
     return in;
   }
   std::vector<KeywordSpec> keywords() const override {

@@ -187,7 +187,7 @@ class BankCard final : public Recognizer {
   CategorySet categories() const override { return Bit(Category::kBankCardNumber); }
   Interest interest() const override {
     Interest in;
-    in.numeric_lengths = Lengths(4, 6) | Lengths(13, 19);
+    in.rules = {{TokenKind::kNumeric, Lengths(4, 6), {}, {}, ByteSet::Of(" -")}, {TokenKind::kNumeric, Lengths(13, 19)}};
     return in;
   }
   std::vector<KeywordSpec> keywords() const override {
@@ -241,7 +241,7 @@ class BankAccount final : public Recognizer {
   CategorySet categories() const override { return Bit(Category::kBankAccount); }
   Interest interest() const override {
     Interest in;
-    in.numeric_lengths = Lengths(3, 30);
+    in.rules = {{TokenKind::kNumeric, Lengths(3, 7), {}, {}, ByteSet::Of(" -")}, {TokenKind::kNumeric, Lengths(8, 30)}};
     return in;
   }
   std::vector<KeywordSpec> keywords() const override {
@@ -323,7 +323,7 @@ class Iban final : public Recognizer {
   CategorySet categories() const override { return Bit(Category::kIban); }
   Interest interest() const override {
     Interest in;
-    in.alnum_lengths = Lengths(4, 4) | Lengths(15, 34);
+    in.rules = {{TokenKind::kAlnum, Lengths(4, 4) | Lengths(15, 34), ByteSet::Range('A', 'Z') | ByteSet::Range('a', 'z')}};
     return in;
   }
   std::vector<KeywordSpec> keywords() const override {

@@ -361,7 +361,7 @@ class UsSsn final : public Recognizer {
   CategorySet categories() const override { return Bit(Category::kUsSsn); }
   Interest interest() const override {
     Interest in;
-    in.numeric_lengths = Lengths(3, 3) | Lengths(9, 9);
+    in.rules = {{TokenKind::kNumeric, Lengths(3, 3), {}, {}, ByteSet::Of("- ")}, {TokenKind::kNumeric, Lengths(9, 9)}};
     return in;
   }
   std::vector<KeywordSpec> keywords() const override {

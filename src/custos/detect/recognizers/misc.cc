@@ -155,7 +155,7 @@ class GeoRecognizer final : public Recognizer {
   CategorySet categories() const override { return Bit(Category::kGeoCoordinates); }
   Interest interest() const override {
     Interest in;
-    in.numeric_lengths = Lengths(1, 3);
+    in.rules = {{TokenKind::kNumeric, Lengths(1, 3), {}, {}, ByteSet::Of(".")}};
     return in;
   }
   std::vector<KeywordSpec> keywords() const override {
@@ -305,8 +305,10 @@ class LicensePlateRecognizer final : public Recognizer {
   CategorySet categories() const override { return Bit(Category::kLicensePlate); }
   Interest interest() const override {
     Interest in;
-    in.alpha_lengths = Lengths(1, 1);  // "京A·12345": the letter alone
-    in.alnum_lengths = Lengths(5, 7);  // "京A12345", "京AD12345", "粤B1234学"
+    // After a province character (a byte >= 0x80): "京A·12345" (the letter alone),
+    // "京A12345", "京AD12345", "粤B1234学".
+    const ByteSet high = ByteSet::Range(0x80, 0xFF);
+    in.rules = {{TokenKind::kAlpha, Lengths(1, 1), ByteSet::Range('A', 'Z'), high}, {TokenKind::kAlnum, Lengths(5, 7), ByteSet::Range('A', 'Z'), high}};
     return in;
   }
   std::vector<KeywordSpec> keywords() const override {
@@ -474,7 +476,7 @@ class DateOfBirthRecognizer final : public Recognizer {
   CategorySet categories() const override { return Bit(Category::kDateOfBirth); }
   Interest interest() const override {
     Interest in;
-    in.every_unit = true;  // only acts on units hinted as birth dates
+    in.hinted_units = true;
     return in;
   }
   std::vector<KeywordSpec> keywords() const override {
@@ -607,7 +609,7 @@ class CredentialRecognizer final : public Recognizer {
     Interest in;
     in.alnum_lengths = Lengths(20, 20);  // AWS access key IDs
     in.alpha_lengths = Lengths(20, 20);
-    in.every_unit = true;                // only acts on units hinted as secrets
+    in.hinted_units = true;
     return in;
   }
   std::vector<KeywordSpec> keywords() const override {
@@ -813,7 +815,7 @@ class HealthRecognizer final : public Recognizer {
   CategorySet categories() const override { return Bit(Category::kHealthInfo); }
   Interest interest() const override {
     Interest in;
-    in.every_unit = true;  // only acts on units hinted as health data
+    in.hinted_units = true;
     return in;
   }
   std::vector<KeywordSpec> keywords() const override {

@@ -913,7 +913,7 @@ class LatinNameRecognizer final : public Recognizer {
   CategorySet categories() const override { return Bit(Category::kPersonName); }
   Interest interest() const override {
     Interest in;
-    in.alpha_lengths = Lengths(2, 20);
+    in.rules = {{TokenKind::kAlpha, Lengths(2, 20), ByteSet::Range('A', 'Z')}};
     return in;
   }
 

@@ -96,7 +96,7 @@ class Ipv4Recognizer final : public Recognizer {
   CategorySet categories() const override { return Bit(Category::kIpAddress); }
   Interest interest() const override {
     Interest in;
-    in.numeric_lengths = Lengths(1, 3);
+    in.rules = {{TokenKind::kNumeric, Lengths(1, 3), {}, {}, ByteSet::Of(".")}};
     return in;
   }
   std::vector<KeywordSpec> keywords() const override { return IpKeywords(); }
@@ -241,10 +241,12 @@ class MacRecognizer final : public Recognizer {
   CategorySet categories() const override { return Bit(Category::kMacAddress); }
   Interest interest() const override {
     Interest in;
-    const uint64_t m = Lengths(2, 2) | Lengths(4, 4);
-    in.numeric_lengths = m;
-    in.alpha_lengths = m;
-    in.alnum_lengths = m;
+    // The first group: a hex pair before ':' or '-', or a Cisco quad before '.'.
+    const ByteSet hex = ByteSet::Range('0', '9') | ByteSet::Range('a', 'f') | ByteSet::Range('A', 'F');
+    for (TokenKind k : {TokenKind::kNumeric, TokenKind::kAlpha, TokenKind::kAlnum}) {
+      in.rules.push_back(TokenRule{k, Lengths(2, 2), hex, {}, ByteSet::Of(":-")});
+      in.rules.push_back(TokenRule{k, Lengths(4, 4), hex, {}, ByteSet::Of(".")});
+    }
     return in;
   }
   std::vector<KeywordSpec> keywords() const override {
