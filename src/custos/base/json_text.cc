@@ -83,9 +83,21 @@ void AppendJsonUint(std::string& out, uint64_t v) {
 
 void AppendJsonFixed2(std::string& out, double v) {
   if (!std::isfinite(v)) v = 0;
-  char buf[32];
-  auto r = std::to_chars(buf, buf + sizeof(buf), v, std::chars_format::fixed, 2);
-  out.append(buf, static_cast<size_t>(r.ptr - buf));
+  // Integer arithmetic: this sits on the per-finding output path.
+  const bool negative = v < 0;
+  const double rounded = std::round(std::fabs(v) * 100.0);
+  if (rounded >= 1e17) {
+    char buf[64];
+    auto r = std::to_chars(buf, buf + sizeof(buf), v, std::chars_format::fixed, 2);
+    out.append(buf, static_cast<size_t>(r.ptr - buf));
+    return;
+  }
+  const auto hundredths = static_cast<uint64_t>(rounded);
+  if (negative && hundredths != 0) out.push_back('-');
+  AppendJsonUint(out, hundredths / 100);
+  out.push_back('.');
+  out.push_back(static_cast<char>('0' + hundredths / 10 % 10));
+  out.push_back(static_cast<char>('0' + hundredths % 10));
 }
 
 }  // namespace custos

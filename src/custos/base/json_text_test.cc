@@ -36,6 +36,12 @@ TEST(JsonTextTest, Numbers) {
   AppendJsonFixed2(out, 1.0);
   EXPECT_EQ(out.substr(0, 21), "18446744073709551615 ");
   EXPECT_EQ(out.substr(out.size() - 4), "1.00");
+  std::string f;
+  for (double d : {0.0, 0.5, 0.854, 0.855001, 0.999, -1.25, 12.3}) {
+    AppendJsonFixed2(f, d);
+    f += ' ';
+  }
+  EXPECT_EQ(f, "0.00 0.50 0.85 0.86 1.00 -1.25 12.30 ");
 }
 
 }  // namespace

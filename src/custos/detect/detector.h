@@ -15,6 +15,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -100,6 +101,8 @@ CategorySet HintsForFieldName(std::string_view name);
 // A masked preview of a finding's value that keeps its shape but not its identity,
 // e.g. "110105********123X", "138****5678", "张*", "z***@example.com".
 std::string MaskedPreview(Category category, std::string_view value);
+// The same, appended to `out` (no allocation beyond out's growth).
+void AppendMaskedPreview(std::string& out, Category category, std::string_view value);
 
 }  // namespace custos::detect
 

@@ -18,125 +18,172 @@ size_t Utf8Len(unsigned char lead) {
   return 1;
 }
 
-// Splits into code points (invalid bytes count as one each).
-std::vector<std::string_view> CodePoints(std::string_view v) {
-  std::vector<std::string_view> out;
+// Calls f(code_point_bytes) for each code point (an invalid byte counts as one).
+template <typename F>
+void ForEachCodePoint(std::string_view v, F&& f) {
   for (size_t i = 0; i < v.size();) {
     size_t n = std::min(Utf8Len(static_cast<unsigned char>(v[i])), v.size() - i);
-    out.push_back(v.substr(i, n));
+    f(v.substr(i, n));
     i += n;
   }
-  return out;
 }
 
-bool IsAlnum(std::string_view cp) {
-  if (cp.size() != 1) return true;  // CJK and other letters count as content
-  char c = cp[0];
-  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+// Letters, digits, CJK and any byte that is not ASCII count as content (masked);
+// ASCII punctuation and spaces are separators (kept, so the shape stays visible).
+bool IsContent(std::string_view cp) {
+  if (cp.size() != 1) return true;
+  const auto c = static_cast<unsigned char>(cp[0]);
+  return c >= 0x80 || (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+size_t ContentLength(std::string_view v) {
+  size_t n = 0;
+  ForEachCodePoint(v, [&](std::string_view cp) { n += IsContent(cp) ? 1u : 0u; });
+  return n;
 }
 
 // Keeps the first `head` and last `tail` content characters; separators stay.
-std::string KeepEnds(std::string_view v, size_t head, size_t tail) {
-  auto cps = CodePoints(v);
-  size_t content = 0;
-  for (auto cp : cps) content += IsAlnum(cp) ? 1u : 0u;
+void KeepEnds(std::string& out, std::string_view v, size_t head, size_t tail) {
+  const size_t content = ContentLength(v);
   if (head + tail >= content) {
     // Too short to show both ends: show only the first character.
     head = content > 1 ? 1 : 0;
     tail = 0;
   }
-  std::string out;
   size_t seen = 0;
-  for (auto cp : cps) {
-    if (!IsAlnum(cp)) {
-      out += cp;
-      continue;
+  ForEachCodePoint(v, [&](std::string_view cp) {
+    if (!IsContent(cp)) {
+      out.append(cp);
+      return;
     }
     if (seen < head || seen >= content - tail) {
-      out += cp;
+      out.append(cp);
     } else {
-      out += '*';
+      out.push_back('*');
     }
     ++seen;
-  }
-  return out;
+  });
 }
 
 }  // namespace
 
-std::string MaskedPreview(Category category, std::string_view value) {
+void AppendMaskedPreview(std::string& out, Category category, std::string_view value) {
   switch (category) {
     case Category::kCnResidentId:
-      return KeepEnds(value, 6, 4);
     case Category::kBankCardNumber:
-      return KeepEnds(value, 6, 4);
-    case Category::kPhoneNumber:
-      return KeepEnds(value, 3, 4);
-    case Category::kPersonName: {
-      auto cps = CodePoints(value);
-      std::string out;
-      bool word_start = true;
-      for (size_t i = 0; i < cps.size(); ++i) {
-        bool cjk = cps[i].size() > 1;
-        if (cps[i] == " " || cps[i] == "·" || cps[i] == "." || cps[i] == "-") {
-          out += cps[i];
-          word_start = true;
-          continue;
-        }
-        out += (i == 0 || (word_start && !cjk)) ? std::string(cps[i]) : std::string("*");
-        word_start = false;
+      KeepEnds(out, value, 6, 4);
+      return;
+    case Category::kPhoneNumber: {
+      // An international prefix ("+86 ", "0086-") stays; the national number shows its
+      // first three and last four digits, as on Chinese receipts.
+      size_t national = 0;
+      if (!value.empty() && (value[0] == '+' || value.starts_with("00"))) {
+        national = value.find_first_of(" -(", 1);
+        if (national == std::string_view::npos) national = 0;
       }
-      return out;
+      out.append(value.substr(0, national));
+      KeepEnds(out, value.substr(national), 3, 4);
+      return;
+    }
+    case Category::kPersonName: {
+      bool word_start = true, first = true;
+      ForEachCodePoint(value, [&](std::string_view cp) {
+        if (cp == " " || cp == "Â·" || cp == "." || cp == "-") {
+          out.append(cp);
+          word_start = true;
+          return;
+        }
+        const bool cjk = cp.size() > 1;
+        if (first || (word_start && !cjk)) {
+          out.append(cp);
+        } else {
+          out.push_back('*');
+        }
+        first = false;
+        word_start = false;
+      });
+      return;
     }
     case Category::kEmailAddress: {
       size_t at = value.rfind('@');
-      if (at == std::string_view::npos || at == 0) return KeepEnds(value, 1, 0);
-      return std::string(CodePoints(value.substr(0, at)).front()) + "***" + std::string(value.substr(at));
+      if (at == std::string_view::npos || at == 0) {
+        KeepEnds(out, value, 1, 0);
+        return;
+      }
+      out.append(value.substr(0, std::min(Utf8Len(static_cast<unsigned char>(value[0])), at)));
+      out.append("***");
+      out.append(value.substr(at));
+      return;
     }
     case Category::kCredentialSecret:
-      return "********";
+      out.append("********");
+      return;
     case Category::kHealthInfo:
-      return "****";
+      out.append("****");
+      return;
     case Category::kPostalAddress: {
-      auto cps = CodePoints(value);
-      std::string out;
-      size_t keep = cps.size() > 8 ? 6 : cps.size() / 2;
-      for (size_t i = 0; i < cps.size() && i < keep; ++i) out += cps[i];
-      return out + "****";
+      size_t count = 0;
+      ForEachCodePoint(value, [&](std::string_view) { ++count; });
+      const size_t keep = count > 8 ? 6 : count / 2;
+      size_t i = 0;
+      ForEachCodePoint(value, [&](std::string_view cp) {
+        if (i++ < keep) out.append(cp);
+      });
+      out.append("****");
+      return;
     }
     case Category::kIpAddress: {
-      if (value.find(':') != std::string_view::npos) {
-        size_t c = value.find(':');
-        return std::string(value.substr(0, c)) + ":****";
+      size_t colon = value.find(':');
+      if (colon != std::string_view::npos) {
+        out.append(value.substr(0, colon));
+        out.append(":****");
+        return;
       }
       size_t d1 = value.find('.');
       size_t d2 = d1 == std::string_view::npos ? d1 : value.find('.', d1 + 1);
-      if (d2 == std::string_view::npos) return KeepEnds(value, 1, 0);
-      return std::string(value.substr(0, d2)) + ".*.*";
+      if (d2 == std::string_view::npos) {
+        KeepEnds(out, value, 1, 0);
+        return;
+      }
+      out.append(value.substr(0, d2));
+      out.append(".*.*");
+      return;
     }
     case Category::kDateOfBirth:
-      return KeepEnds(value, 4, 0);
+      KeepEnds(out, value, 4, 0);
+      return;
     case Category::kGeoCoordinates: {
-      std::string out;
       bool after_dot = false;
       int kept = 0;
       for (char c : value) {
         if (c == '.') {
           after_dot = true;
           kept = 0;
-          out += c;
+          out.push_back(c);
         } else if (c >= '0' && c <= '9' && after_dot) {
-          out += kept++ < 1 ? c : '*';
+          out.push_back(kept++ < 1 ? c : '*');
         } else {
           if (c != '-' && !(c >= '0' && c <= '9')) after_dot = false;
-          out += c;
+          out.push_back(c);
         }
       }
-      return out;
+      return;
     }
     default:
-      return KeepEnds(value, 2, 2);
+      // Short identifiers show only their first character.
+      if (ContentLength(value) < 8) {
+        KeepEnds(out, value, 1, 0);
+      } else {
+        KeepEnds(out, value, 2, 2);
+      }
+      return;
   }
+}
+
+std::string MaskedPreview(Category category, std::string_view value) {
+  std::string out;
+  AppendMaskedPreview(out, category, value);
+  return out;
 }
 
 }  // namespace custos::detect

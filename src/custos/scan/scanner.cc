@@ -82,6 +82,7 @@ class PeekingSource final : public io::ByteSource {
 // Per-file constants shared by the workers.
 struct FileContext {
   std::string file_json;  // the file name, already JSON-quoted
+  std::string prefix;     // {"file":"...","line":
   const detect::Detector* detector = nullptr;
   const ScanOptions* options = nullptr;
   std::vector<std::string> column_json;  // CSV: column names, JSON-quoted
@@ -97,9 +98,7 @@ struct WorkerState {
 void AppendFinding(std::string& out, const FileContext& ctx, uint64_t line, uint64_t base,
                    const detect::Finding& f, std::string_view value, std::string_view field_key,
                    std::string_view field_json) {
-  out.append("{\"file\":");
-  out.append(ctx.file_json);
-  out.append(",\"line\":");
+  out.append(ctx.prefix);
   AppendJsonUint(out, line);
   out.append(",\"start\":");
   AppendJsonUint(out, base + f.start);
@@ -120,7 +119,10 @@ void AppendFinding(std::string& out, const FileContext& ctx, uint64_t line, uint
   out.append(",\"recognizer\":\"");
   out.append(ctx.detector->RecognizerName(f.recognizer));
   out.append("\",\"preview\":");
-  AppendJsonString(out, detect::MaskedPreview(f.category, value));
+  thread_local std::string preview;  // reused: no allocation per finding
+  preview.clear();
+  detect::AppendMaskedPreview(preview, f.category, value);
+  AppendJsonString(out, preview);
   if (ctx.options->show_values) {
     out.append(",\"value\":");
     AppendJsonString(out, value);
@@ -351,6 +353,7 @@ void Scanner::Impl::ScanFile(const std::string& path, FileReport& fr, const Scan
   }
   FileContext ctx;
   AppendJsonString(ctx.file_json, fr.file);
+  ctx.prefix = "{\"file\":" + ctx.file_json + ",\"line\":";
   ctx.detector = detector.get();
   ctx.options = &options;
   const size_t problems_before = fr.problems.size();
