@@ -117,6 +117,7 @@ bool Tokenize(std::string_view text, std::vector<Token>& tokens, std::vector<uin
 
 bool Unit::HasContext(Category c, uint32_t start, uint32_t end) const {
   if (Hinted(c)) return true;
+  if (!Contains(context_present, c)) return false;
   const uint32_t window = engine->options().context_window;
   const uint32_t lo = start > window ? start - window : 0;
   const uint64_t hi = uint64_t{end} + window;
@@ -264,6 +265,7 @@ void Engine::Scan(std::string_view text, const FieldHints& hints, Scratch& scrat
   unit.text = text;
   unit.tokens = s.tokens;
   unit.keywords = s.hits;
+  for (const KeywordHit& h : s.hits) unit.context_present |= keywords_[h.id].context;
   unit.hints = &hints;
   unit.engine = this;
   CollectingSink sink(s.pending, options_.categories);

@@ -123,6 +123,9 @@ class Unit {
   std::string_view text;
   std::span<const Token> tokens;
   std::span<const KeywordHit> keywords;  // sorted by start
+  // Categories some keyword in the unit is context for: a recognizer that needs context
+  // can give up on a unit before looking at any candidate.
+  CategorySet context_present = 0;
   const FieldHints* hints = nullptr;
   const Engine* engine = nullptr;
 

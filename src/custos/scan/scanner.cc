@@ -18,6 +18,8 @@ namespace custos::scan {
 
 namespace {
 
+using std::literals::string_view_literals::operator""sv;
+
 using detect::Category;
 using detect::kCategoryCount;
 using Counts = std::array<uint64_t, kCategoryCount>;
@@ -100,36 +102,36 @@ void AppendFinding(std::string& out, const FileContext& ctx, uint64_t line, uint
                    std::string_view field_json) {
   out.append(ctx.prefix);
   AppendJsonUint(out, line);
-  out.append(",\"start\":");
+  out += ",\"start\":"sv;
   AppendJsonUint(out, base + f.start);
-  out.append(",\"end\":");
+  out += ",\"end\":"sv;
   AppendJsonUint(out, base + f.end);
   if (!field_key.empty()) {
-    out.append(",\"");
+    out += ",\""sv;
     out.append(field_key);
-    out.append("\":");
+    out += "\":"sv;
     out.append(field_json);
   }
-  out.append(",\"category\":\"");
+  out += ",\"category\":\""sv;
   out.append(detect::Name(f.category));
-  out.append("\",\"sensitive\":");
+  out += "\",\"sensitive\":"sv;
   out.append(detect::Info(f.category).sensitive ? "true" : "false");
-  out.append(",\"confidence\":");
+  out += ",\"confidence\":"sv;
   AppendJsonFixed2(out, f.confidence);
-  out.append(",\"recognizer\":\"");
+  out += ",\"recognizer\":\""sv;
   out.append(ctx.detector->RecognizerName(f.recognizer));
-  out.append("\",\"preview\":");
+  out += "\",\"preview\":"sv;
   thread_local std::string preview;  // reused: no allocation per finding
   preview.clear();
   detect::AppendMaskedPreview(preview, f.category, value);
   AppendJsonString(out, preview);
   if (ctx.options->show_values) {
-    out.append(",\"value\":");
+    out += ",\"value\":"sv;
     AppendJsonString(out, value);
   }
   const detect::Attributes& a = f.attributes;
   if (!a.empty() && (a.has_minor_flag || ctx.options->show_values)) {
-    out.append(",\"attributes\":{");
+    out += ",\"attributes\":{"sv;
     bool first = true;
     auto sep = [&] {
       if (!first) out.push_back(',');
@@ -137,13 +139,13 @@ void AppendFinding(std::string& out, const FileContext& ctx, uint64_t line, uint
     };
     if (a.has_minor_flag) {
       sep();
-      out.append("\"minor_under_14\":");
+      out += "\"minor_under_14\":"sv;
       out.append(a.minor_under_14 ? "true" : "false");
     }
     if (ctx.options->show_values) {
       if (a.birth_date != 0) {
         sep();
-        out.append("\"birth_date\":\"");
+        out += "\"birth_date\":\""sv;
         char buf[16];
         std::snprintf(buf, sizeof(buf), "%04u-%02u-%02u", a.birth_date / 10000, a.birth_date / 100 % 100,
                       a.birth_date % 100);
@@ -156,14 +158,14 @@ void AppendFinding(std::string& out, const FileContext& ctx, uint64_t line, uint
       }
       if (a.region != 0) {
         sep();
-        out.append("\"region\":\"");
+        out += "\"region\":\""sv;
         AppendJsonUint(out, a.region);
         out.push_back('"');
       }
     }
     out.push_back('}');
   }
-  out.append("}\n");
+  out += "}\n"sv;
 }
 
 // Scans one value; updates counts and (optionally) the per-column stats.

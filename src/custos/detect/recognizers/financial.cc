@@ -255,7 +255,7 @@ class BankAccount final : public Recognizer {
     return v;
   }
   void OnToken(const Unit& u, size_t ti, Sink& out) const override {
-    if (u.keywords.empty() && !u.Hinted(Category::kBankAccount)) return;
+    if (!Contains(u.context_present, Category::kBankAccount) && !u.Hinted(Category::kBankAccount)) return;
     const Token& t = u.tokens[ti];
     const char next = u.At(t.end);
     const char before = u.At(int64_t{t.start} - 1);
