@@ -264,4 +264,30 @@ char Icao9303CheckChar(std::string_view field) {
   return static_cast<char>('0' + sum % 10);
 }
 
+bool ResidentIdShaped(std::string_view s) {
+  if (s.size() != 18) return false;
+  for (size_t i = 0; i < 17; ++i) {
+    if (s[i] < '0' || s[i] > '9') return false;
+  }
+  if (!((s[17] >= '0' && s[17] <= '9') || s[17] == 'X' || s[17] == 'x')) return false;
+  // GB/T 2260 province-level codes (including 71 Taiwan, 81 Hong Kong, 82 Macau).
+  static constexpr int kProvinces[] = {11, 12, 13, 14, 15, 21, 22, 23, 31, 32, 33, 34, 35, 36, 37, 41, 42,
+                                       43, 44, 45, 46, 50, 51, 52, 53, 54, 61, 62, 63, 64, 65, 71, 81, 82};
+  const int province = (s[0] - '0') * 10 + (s[1] - '0');
+  bool known = false;
+  for (int p : kProvinces) known = known || p == province;
+  if (!known) return false;
+  auto num = [&](size_t at, size_t n) {
+    int v = 0;
+    for (size_t i = 0; i < n; ++i) v = v * 10 + (s[at + i] - '0');
+    return v;
+  };
+  const int y = num(6, 4), m = num(10, 2), d = num(12, 2);
+  if (y < 1900 || y > 2099 || m < 1 || m > 12 || d < 1) return false;
+  static constexpr int kDays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  if (d > kDays[m - 1]) return false;
+  if (m == 2 && d == 29 && !((y % 4 == 0 && y % 100 != 0) || y % 400 == 0)) return false;
+  return true;
+}
+
 }  // namespace custos::detect

@@ -14,6 +14,12 @@
 
 namespace custos::detect {
 
+// The shape of a GB 11643 resident ID, whatever its check character: 18 characters,
+// 17 digits then a digit or X, a GB/T 2260 province code, a real date 1900-2099 in
+// positions 7-14. Other recognizers use it to stay away from mistyped IDs (a wrong
+// check digit makes an ID invalid, not a bank card or an organisation code).
+bool ResidentIdShaped(std::string_view s);
+
 // Luhn (ISO/IEC 7812-1 Annex B): payment card numbers, IMEI. Digits only; Valid needs
 // at least 2 of them, the last being the check digit.
 bool LuhnValid(std::string_view digits);

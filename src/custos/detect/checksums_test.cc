@@ -144,3 +144,19 @@ TEST(ChecksumTest, Icao9303) {
 
 }  // namespace
 }  // namespace custos::detect
+
+namespace custos::detect {
+namespace {
+
+TEST(ResidentIdShapeTest, ShapeWithoutTheCheckDigit) {
+  EXPECT_TRUE(ResidentIdShaped("11010519491231002X"));
+  EXPECT_TRUE(ResidentIdShaped("360902198301289152"));  // wrong check digit, right shape
+  EXPECT_FALSE(ResidentIdShaped("990902198301289152"));  // no province 99
+  EXPECT_FALSE(ResidentIdShaped("360902198313289152"));  // month 13
+  EXPECT_FALSE(ResidentIdShaped("360902190002299152"));  // 1900 is not a leap year
+  EXPECT_FALSE(ResidentIdShaped("6222021234567890123"));
+  EXPECT_FALSE(ResidentIdShaped("36090219830128915"));
+}
+
+}  // namespace
+}  // namespace custos::detect

@@ -260,6 +260,10 @@ struct Suffix {
 // are deliberately not place suffixes: in prose they name institutions, not addresses.
 constexpr Suffix kSuffixes[] = {
     {"大道", Part::kRoad, 1, 8},
+    // Numbered roads of development zones: 高新南一道, 科技园北二道 (一道 alone is "a").
+    {"一道", Part::kRoad, 2, 8}, {"二道", Part::kRoad, 2, 8}, {"三道", Part::kRoad, 2, 8},
+    {"四道", Part::kRoad, 2, 8}, {"五道", Part::kRoad, 2, 8}, {"六道", Part::kRoad, 2, 8},
+    {"七道", Part::kRoad, 2, 8}, {"八道", Part::kRoad, 2, 8}, {"九道", Part::kRoad, 2, 8},
     {"大街", Part::kRoad, 1, 8},
     {"胡同", Part::kRoad, 1, 6},
     {"街道", Part::kAdmin, 2, 6, "办"},
@@ -631,6 +635,16 @@ class ChineseAddressRecognizer final : public Recognizer {
         p += l;
         continue;
       }
+      // "地址改成…", "地址更新为…": the verb is not part of the address.
+      bool verb = false;
+      for (std::string_view v : {"改成", "改为", "更改为", "更新为", "变更为", "修改为", "换成", "填写为"}) {
+        if (s.substr(p).starts_with(v)) {
+          p += static_cast<uint32_t>(v.size());
+          verb = true;
+          break;
+        }
+      }
+      if (verb) continue;
       break;
     }
     EmitContextRun(unit, p, out);

@@ -117,3 +117,20 @@ TEST(LatinAddress, NotAddresses) {
 
 }  // namespace
 }  // namespace custos::detect
+
+namespace custos::detect {
+namespace {
+
+TEST(AddressRegressionTest, VerbAfterLabelIsNotPartOfTheAddress) {
+  EXPECT_EQ(testing::Values("麻烦把地址改成湖南省永州市宁远县解放路244号20栋，谢谢", "postal_address"),
+            std::vector<std::string>{"湖南省永州市宁远县解放路244号20栋"});
+}
+
+TEST(AddressRegressionTest, NumberedRoadsOfDevelopmentZones) {
+  EXPECT_EQ(testing::Values("收货地址：江苏省扬州市宝应县高新南一道931号，金额", "postal_address"),
+            std::vector<std::string>{"江苏省扬州市宝应县高新南一道931号"});
+  EXPECT_TRUE(testing::Values("他做了一道菜", "postal_address").empty());
+}
+
+}  // namespace
+}  // namespace custos::detect

@@ -216,6 +216,9 @@ class BankCard final : public Recognizer {
     }
     if (!IsCard(d)) return;
     const Ctx ctx = Context(u, Category::kBankCardNumber, t.start, end);
+    // 18 digits shaped like a resident ID (with a wrong check digit) are a mistyped ID,
+    // not a card, unless card words say otherwise.
+    if (!grouped && ResidentIdShaped(d) && !ctx.pos) return;
     float conf = Score(ctx, grouped ? 0.85f : 0.75f, 0.95f, 0.3f);
     if (ctx.pos && ctx.neg) conf = 0.7f;
     out.Emit(t.start, end, Category::kBankCardNumber, conf);

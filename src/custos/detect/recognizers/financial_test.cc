@@ -180,3 +180,19 @@ TEST(FinancialVinTest, Rejects) {
 
 }  // namespace
 }  // namespace custos::detect
+
+namespace custos::detect {
+namespace {
+
+TEST(FinancialRegressionTest, MistypedResidentIdIsNotACardOrOrgCode) {
+  // Luhn-valid with a UnionPay prefix, but shaped like a resident ID (Gansu, born
+  // 1983-01-28) whose MOD 11-2 check digit is wrong: neither an ID nor a card.
+  const char* text = "身份证号：620102198301289157，出生日期";
+  EXPECT_TRUE(testing::FindAll(text).empty());
+  // With card words it is a card after all.
+  EXPECT_EQ(testing::Values("银行卡号 620102198301289157", "bank_card_number"),
+            std::vector<std::string>{"620102198301289157"});
+}
+
+}  // namespace
+}  // namespace custos::detect

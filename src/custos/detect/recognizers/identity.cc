@@ -569,6 +569,8 @@ class OrgCreditCode final : public Recognizer {
     if (!ProvinceCode(v[2], v[3]) && !(v[2] == '1' && v[3] == '0')) return;  // 10xxxx: central level
     if (!UsccValid(v)) return;
     const Ctx ctx = Context(u, Category::kOrgCreditCode, t.start, t.end);
+    // An all-digit code shaped like a resident ID is far more likely a mistyped ID.
+    if (ResidentIdShaped(v) && !ctx.pos) return;
     out.Emit(t.start, t.end, Category::kOrgCreditCode, ctx.pos ? 0.97f : 0.85f);
   }
 };
