@@ -3,6 +3,7 @@
 
 #include <gtest/gtest.h>
 
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -11,8 +12,19 @@
 namespace custos::detect {
 namespace {
 
+// Everything the fuzz target sees: no confidence floor.
+const Detector& AllFindingsDetector() {
+  static const std::unique_ptr<Detector> d = [] {
+    DetectorOptions o;
+    o.as_of = 20260101;
+    o.min_confidence = 0.0f;
+    return std::move(Detector::Create(o)).value();
+  }();
+  return *d;
+}
+
 void ScanWithHints(std::string_view text, CategorySet hints) {
-  const Detector& d = testing::DefaultDetector();
+  const Detector& d = AllFindingsDetector();
   auto scratch = d.NewScratch();
   std::vector<Finding> out;
   d.Scan(text, FieldHints{hints}, *scratch, out);
@@ -28,6 +40,11 @@ void ScanWithHints(std::string_view text, CategorySet hints) {
 TEST(DetectorTest, LabelWordFollowedByDigitsWithEveryHint) {
   ScanWithHints("\xe5\xae\xa2\xe6\x88\xb7" "00614246", 0xe5e5e5e5u);
   ScanWithHints("客户00614246", ~CategorySet{0});
+}
+
+TEST(DetectorTest, FuzzCaseQqLicensePlate) {
+  const std::string text("\xe5\x51\x51\x5f\x51\x51\x51\x51\x32\x31\xae\xe7\xae\xb1\x61\x40\x62\x31\x34\x32\xe8\x63\xad\x34\xe5\x51\x51\x5f\x51\x51\x51\x51\x32\x31\xae\xe7\xe4\xbd\xbf\x51\x51\x51\x51\x32\x31\xae\xe7\xae\xb1\x61\x40\x33\x31\x30\x0a", 55);
+  ScanWithHints(text, static_cast<CategorySet>(static_cast<unsigned char>(text[0])) * 0x01010101u);
 }
 
 TEST(DetectorTest, EmptyAndBinaryInputs) {
