@@ -47,6 +47,32 @@ TEST(DetectorTest, FuzzCaseQqLicensePlate) {
   ScanWithHints(text, static_cast<CategorySet>(static_cast<unsigned char>(text[0])) * 0x01010101u);
 }
 
+// The tokenizer works on 64-byte blocks: candidates must be found whole wherever they
+// fall relative to block edges, and runs longer than a block must stay one token.
+TEST(DetectorTest, CandidatesAcrossBlockEdges) {
+  for (size_t offset = 0; offset < 140; ++offset) {
+    const std::string filler(offset, ' ');
+    const std::string text = filler + "13812345678 " + std::string(offset % 7, '-') + " a.b@example.com";
+    auto found = testing::FindAll(text);
+    ASSERT_EQ(found.size(), 2u) << offset;
+    EXPECT_EQ(found[0].value, "13812345678") << offset;
+    EXPECT_EQ(found[1].value, "a.b@example.com") << offset;
+  }
+  for (size_t letters = 9; letters < 140; ++letters) {
+    // Glued to a long word the digits are part of one token: not a phone number (a
+    // label of 2-8 letters, "tel13812345678", is read as a label).
+    const std::string text = std::string(letters, 'x') + "13812345678";
+    EXPECT_TRUE(testing::Values(text, "phone_number").empty()) << letters;
+  }
+  // Chinese text around a number, at every alignment.
+  for (size_t k = 0; k < 30; ++k) {
+    std::string text;
+    for (size_t i = 0; i < k; ++i) text += "中";
+    text += "手机13812345678谢谢";
+    EXPECT_EQ(testing::Values(text, "phone_number"), std::vector<std::string>{"13812345678"}) << k;
+  }
+}
+
 TEST(DetectorTest, EmptyAndBinaryInputs) {
   ScanWithHints("", 0);
   ScanWithHints(std::string("\0\0\0", 3), ~CategorySet{0});

@@ -1,8 +1,10 @@
 #include "custos/detect/engine.h"
 
+#include <emmintrin.h>
 #include <hs/hs.h>
 
 #include <algorithm>
+#include <cstring>
 #include <ctime>
 #include <map>
 
@@ -64,52 +66,96 @@ int OnMatch(unsigned int id, unsigned long long /*from*/, unsigned long long to,
   return 0;
 }
 
-// Splits the unit into ASCII alphanumeric tokens and notes '@' positions.
+// Appends the token [start, end); a short label glued to a long digit run
+// ("tel13812345678", "ID1101...") also offers the digit run on its own.
+inline void PushToken(const unsigned char* p, uint32_t start, uint32_t end, bool digits, bool letters,
+                      std::vector<Token>& tokens) {
+  const TokenKind kind = !letters ? TokenKind::kNumeric : (!digits ? TokenKind::kAlpha : TokenKind::kAlnum);
+  tokens.push_back(Token{start, end, kind});
+  if (kind != TokenKind::kAlnum || end - start < 13) return;
+  uint32_t j = start;
+  while (j < end && kClasses[p[j]] == kLetter) ++j;
+  uint32_t k = j;
+  while (k < end && kClasses[p[k]] == kDigit) ++k;
+  if (k == end && j - start >= 2 && j - start <= 8 && end - j >= 11) tokens.push_back(Token{j, end, TokenKind::kNumeric});
+}
+
+// Bit masks of 64 bytes: token bytes ([0-9A-Za-z]), digits, '@', bytes >= 0x80.
+struct Masks {
+  uint64_t token = 0, digit = 0, at = 0, high = 0;
+};
+
+inline Masks Classify64(const unsigned char* q) {
+  Masks m;
+  const __m128i zero_m1 = _mm_set1_epi8('0' - 1), nine_p1 = _mm_set1_epi8('9' + 1);
+  const __m128i a_m1 = _mm_set1_epi8('a' - 1), z_p1 = _mm_set1_epi8('z' + 1);
+  const __m128i case_bit = _mm_set1_epi8(0x20), at = _mm_set1_epi8('@');
+  for (int k = 0; k < 4; ++k) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(q + 16 * k));
+    // Signed compares: bytes >= 0x80 are negative, so they are neither digits nor letters.
+    const __m128i dig = _mm_and_si128(_mm_cmpgt_epi8(v, zero_m1), _mm_cmplt_epi8(v, nine_p1));
+    const __m128i low = _mm_or_si128(v, case_bit);
+    const __m128i let = _mm_and_si128(_mm_cmpgt_epi8(low, a_m1), _mm_cmplt_epi8(low, z_p1));
+    const auto shift = static_cast<unsigned>(16 * k);
+    m.digit |= static_cast<uint64_t>(static_cast<uint32_t>(_mm_movemask_epi8(dig))) << shift;
+    m.token |= static_cast<uint64_t>(static_cast<uint32_t>(_mm_movemask_epi8(_mm_or_si128(dig, let)))) << shift;
+    m.at |= static_cast<uint64_t>(static_cast<uint32_t>(_mm_movemask_epi8(_mm_cmpeq_epi8(v, at)))) << shift;
+    m.high |= static_cast<uint64_t>(static_cast<uint32_t>(_mm_movemask_epi8(v))) << shift;
+  }
+  return m;
+}
+
+inline uint64_t LowBits(unsigned n) { return n >= 64 ? ~uint64_t{0} : (uint64_t{1} << n) - 1; }
+
+// Splits the unit into ASCII alphanumeric tokens and notes '@' positions; returns
+// whether any byte is >= 0x80. Works on 64-byte blocks of bit masks (SSE2, part of
+// every x86-64), so runs of Chinese text, spaces and punctuation cost almost nothing.
 bool Tokenize(std::string_view text, std::vector<Token>& tokens, std::vector<uint32_t>& at_signs) {
-  bool high = false;
   const auto* p = reinterpret_cast<const unsigned char*>(text.data());
   const uint32_t n = static_cast<uint32_t>(text.size());
-  uint32_t i = 0;
-  while (i < n) {
-    const uint8_t c = kClasses[p[i]];
-    if (c == kOther) {
-      ++i;
-      continue;
+  bool high = false;
+  uint32_t run_start = UINT32_MAX;  // a token that runs on from the previous block
+  bool run_digit = false, run_letter = false;
+  alignas(16) unsigned char tail[64];
+  for (uint32_t base = 0; base < n; base += 64) {
+    const unsigned char* q = p + base;
+    if (n - base < 64) {
+      std::memset(tail, 0, sizeof(tail));
+      std::memcpy(tail, q, n - base);
+      q = tail;
     }
-    if (c == kHigh) {
-      high = true;
-      ++i;
-      continue;
+    const Masks m = Classify64(q);
+    high = high || m.high != 0;
+    for (uint64_t a = m.at; a != 0; a &= a - 1) at_signs.push_back(base + static_cast<uint32_t>(__builtin_ctzll(a)));
+    uint64_t t = m.token;
+    if (run_start != UINT32_MAX) {
+      // How far the run goes on into this block (0 if it ended at the block edge).
+      const unsigned run = ~t == 0 ? 64u : static_cast<unsigned>(__builtin_ctzll(~t));
+      const uint64_t mask = LowBits(run);
+      run_digit = run_digit || (m.digit & mask) != 0;
+      run_letter = run_letter || (t & ~m.digit & mask) != 0;
+      if (run == 64) continue;
+      PushToken(p, run_start, base + run, run_digit, run_letter, tokens);
+      run_start = UINT32_MAX;
+      t &= ~mask;
     }
-    if (c == kAt) {
-      at_signs.push_back(i++);
-      continue;
-    }
-    const uint32_t start = i;
-    bool digits = false, letters = false;
-    while (i < n) {
-      const uint8_t d = kClasses[p[i]];
-      if (d == kDigit) {
-        digits = true;
-      } else if (d == kLetter) {
-        letters = true;
-      } else {
+    while (t != 0) {
+      const auto s0 = static_cast<unsigned>(__builtin_ctzll(t));
+      const uint64_t rest = ~(t >> s0);  // zero bits where the run goes on
+      const unsigned len = rest == 0 ? 64u - s0 : std::min(static_cast<unsigned>(__builtin_ctzll(rest)), 64u - s0);
+      const uint64_t mask = LowBits(len) << s0;
+      const bool digits = (m.digit & mask) != 0, letters = (t & ~m.digit & mask) != 0;
+      if (s0 + len == 64 && base + 64 < n) {
+        run_start = base + s0;  // may continue in the next block
+        run_digit = digits;
+        run_letter = letters;
         break;
       }
-      ++i;
-    }
-    TokenKind kind = !letters ? TokenKind::kNumeric : (!digits ? TokenKind::kAlpha : TokenKind::kAlnum);
-    tokens.push_back(Token{start, i, kind});
-    // A short label glued to a long digit run ("tel13812345678", "ID1101...") also
-    // offers the digit run on its own.
-    if (kind == TokenKind::kAlnum) {
-      uint32_t j = start;
-      while (j < i && kClasses[p[j]] == kLetter) ++j;
-      uint32_t k = j;
-      while (k < i && kClasses[p[k]] == kDigit) ++k;
-      if (k == i && j - start >= 2 && j - start <= 8 && i - j >= 11) tokens.push_back(Token{j, i, TokenKind::kNumeric});
+      PushToken(p, base + s0, base + s0 + len, digits, letters, tokens);
+      t &= ~mask;
     }
   }
+  if (run_start != UINT32_MAX) PushToken(p, run_start, n, run_digit, run_letter, tokens);
   return high;
 }
 
