@@ -23,6 +23,7 @@
 #include <vector>
 
 #include "custos/detect/recognizers/groups.h"
+#include "custos/detect/recognizers/text.h"
 
 namespace custos::detect {
 
@@ -32,42 +33,14 @@ std::string_view Gb2260Area();      // embedded data/gb2260/area.csv
 
 namespace {
 
+using namespace text;  // NOLINT: the shared byte, UTF-8 and context helpers
+
 constexpr uint32_t kMaxAddressBytes = 256;
 
-constexpr char32_t kHanFirst = 0x4E00;
-constexpr char32_t kHanLast = 0x9FFF;
 constexpr size_t kHanCount = kHanLast - kHanFirst + 1;
 
-inline bool IsHan(char32_t c) { return c >= kHanFirst && c <= kHanLast; }
 inline size_t HanIndex(char32_t c) { return static_cast<size_t>(c - kHanFirst); }
 
-// Decodes the code point at s[i]; returns its length (>= 1). Invalid bytes decode as
-// U+FFFD with length 1.
-[[gnu::always_inline]] inline uint32_t DecodeAt(std::string_view s, size_t i, char32_t& cp) {
-  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
-  const size_t n = s.size();
-  const unsigned char b0 = p[i];
-  if (b0 < 0x80) {
-    cp = b0;
-    return 1;
-  }
-  if (b0 >= 0xE0 && b0 < 0xF0 && i + 2 < n && (p[i + 1] & 0xC0) == 0x80 && (p[i + 2] & 0xC0) == 0x80) {
-    cp = (char32_t{b0 & 0x0Fu} << 12) | (char32_t{p[i + 1] & 0x3Fu} << 6) | char32_t{p[i + 2] & 0x3Fu};
-    return 3;
-  }
-  if (b0 >= 0xC2 && b0 < 0xE0 && i + 1 < n && (p[i + 1] & 0xC0) == 0x80) {
-    cp = (char32_t{b0 & 0x1Fu} << 6) | char32_t{p[i + 1] & 0x3Fu};
-    return 2;
-  }
-  if (b0 >= 0xF0 && b0 < 0xF5 && i + 3 < n && (p[i + 1] & 0xC0) == 0x80 && (p[i + 2] & 0xC0) == 0x80 &&
-      (p[i + 3] & 0xC0) == 0x80) {
-    cp = (char32_t{b0 & 0x07u} << 18) | (char32_t{p[i + 1] & 0x3Fu} << 12) | (char32_t{p[i + 2] & 0x3Fu} << 6) |
-         char32_t{p[i + 3] & 0x3Fu};
-    return 4;
-  }
-  cp = 0xFFFD;
-  return 1;
-}
 
 size_t CodePointCount(std::string_view s) {
   size_t n = 0;
@@ -729,8 +702,6 @@ class ChineseAddressRecognizer final : public Recognizer {
 // ---------------------------------------------------------------------------------
 // Latin street addresses.
 
-inline bool IsUpper(char c) { return c >= 'A' && c <= 'Z'; }
-inline bool IsLower(char c) { return c >= 'a' && c <= 'z'; }
 
 constexpr std::string_view kStreetSuffixes[] = {
     "Street", "St", "Avenue", "Ave", "Av", "Road", "Rd", "Boulevard", "Blvd", "Lane", "Ln", "Drive", "Dr",

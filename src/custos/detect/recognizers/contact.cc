@@ -13,6 +13,7 @@
 
 #include "custos/detect/engine.h"
 #include "custos/detect/recognizers/groups.h"
+#include "custos/detect/recognizers/text.h"
 
 namespace custos::detect {
 
@@ -24,60 +25,8 @@ using i18n::phonenumbers::PhoneNumberUtil;
 // ---------------------------------------------------------------------------------
 // Bytes and context.
 
-bool IsDigit(char c) { return c >= '0' && c <= '9'; }
-bool IsUpper(char c) { return c >= 'A' && c <= 'Z'; }
-bool IsLower(char c) { return c >= 'a' && c <= 'z'; }
-bool IsLetter(char c) { return IsUpper(c) || IsLower(c); }
-bool IsAlnum(char c) { return IsDigit(c) || IsLetter(c); }
-bool IsHigh(char c) { return static_cast<unsigned char>(c) >= 0x80; }
-int64_t Prev(uint32_t i, uint32_t n = 1) { return int64_t{i} - int64_t{n}; }
-
-// Whether the text at [s, s+lit.size()) equals lit.
-bool Has(const Unit& u, uint64_t s, std::string_view lit) {
-  if (s > u.text.size() || u.text.size() - s < lit.size()) return false;
-  const char* p = u.text.data() + s;
-  for (size_t i = 0; i < lit.size(); ++i) {
-    if (p[i] != lit[i]) return false;
-  }
-  return true;
-}
-
-// A keyword whose ASCII-letter edges run on into more letters is part of a longer word
-// ("ver" in "server", "order" in "border"); a lower-to-upper case change counts as a
-// word boundary ("userPhone").
-bool WordBounded(const Unit& u, uint32_t start, uint32_t end) {
-  const char first = u.At(start), before = u.At(Prev(start));
-  if (IsLetter(first) && IsLetter(before) && !(IsLower(before) && IsUpper(first))) return false;
-  const char last = u.At(Prev(end)), after = u.At(end);
-  if (IsLetter(last) && IsLetter(after) && !(IsLower(last) && IsUpper(after))) return false;
-  return true;
-}
-
-enum class Ctx : uint8_t { kNone, kPositive, kNegative };
-
-// The nearer of supporting and opposing context words (whole words only) within the
-// window; a field hint counts as supporting context.
-Ctx NearestContext(const Unit& u, Category c, uint32_t start, uint32_t end) {
-  if (u.Hinted(c)) return Ctx::kPositive;
-  const uint32_t window = u.engine->options().context_window;
-  const uint32_t lo = start > window ? start - window : 0;
-  const uint64_t hi = uint64_t{end} + window;
-  uint64_t best_pos = UINT64_MAX, best_neg = UINT64_MAX;
-  for (const KeywordHit& h : u.keywords) {
-    if (h.start >= hi) break;
-    if (h.end < lo) continue;
-    if (h.end > start && h.start < end) continue;
-    const KeywordEntry& k = u.engine->keyword(h.id);
-    const bool pos = Contains(k.context, c), neg = Contains(k.negative, c);
-    if (!pos && !neg) continue;
-    if (!WordBounded(u, h.start, h.end)) continue;
-    const uint64_t d = h.end <= start ? start - h.end : h.start - end;
-    if (pos && d < best_pos) best_pos = d;
-    if (neg && d < best_neg) best_neg = d;
-  }
-  if (best_pos == UINT64_MAX && best_neg == UINT64_MAX) return Ctx::kNone;
-  return best_pos <= best_neg ? Ctx::kPositive : Ctx::kNegative;
-}
+using namespace text;  // NOLINT: the shared byte, UTF-8 and context helpers
+using Ctx = Nearest;
 
 float Score(const Unit& u, Category c, uint32_t start, uint32_t end, float base, float boosted, float lowered) {
   switch (NearestContext(u, c, start, end)) {
@@ -88,10 +37,6 @@ float Score(const Unit& u, Category c, uint32_t start, uint32_t end, float base,
   return base;
 }
 
-void AddKeywords(std::vector<KeywordSpec>& out, std::initializer_list<const char*> words, Category c,
-                 KeywordRole role) {
-  for (const char* w : words) out.push_back(KeywordSpec{w, Bit(c), role});
-}
 
 // Phone context: supporting and opposing words shared by the phone recognizers.
 std::vector<KeywordSpec> PhoneKeywords() {

@@ -14,35 +14,13 @@
 #include "custos/detect/checksums.h"
 #include "custos/detect/engine.h"
 #include "custos/detect/recognizers/groups.h"
+#include "custos/detect/recognizers/text.h"
 
 namespace custos::detect {
 
 namespace {
 
-constexpr bool IsDigit(char c) { return c >= '0' && c <= '9'; }
-constexpr bool IsUpper(char c) { return c >= 'A' && c <= 'Z'; }
-constexpr bool IsLower(char c) { return c >= 'a' && c <= 'z'; }
-constexpr bool IsLetter(char c) { return IsUpper(c) || IsLower(c); }
-constexpr int Digit(char c) { return c - '0'; }
-
-bool AllDigits(std::string_view s) {
-  for (char c : s) {
-    if (!IsDigit(c)) return false;
-  }
-  return true;
-}
-
-// ---- context (see identity.cc for the same rules) -----------------------------------
-
-// An ASCII keyword counts only as a word of its own ("vin" not inside "having"); a case
-// change (camelCase "cardNo") also separates words.
-bool StandsAlone(const Unit& u, const KeywordHit& h) {
-  const char first = u.At(h.start), last = u.At(int64_t{h.end} - 1);
-  const char before = u.At(int64_t{h.start} - 1), after = u.At(h.end);
-  if (IsLetter(first) && IsLetter(before) && !(IsLower(before) && IsUpper(first))) return false;
-  if (IsLetter(last) && IsLetter(after) && !(IsLower(last) && IsUpper(after))) return false;
-  return true;
-}
+using namespace text;  // NOLINT: the shared byte and context helpers
 
 struct Ctx {
   bool pos = false;     // a context word or a field hint
@@ -60,34 +38,13 @@ bool StrongAccountWord(std::string_view kw) {
   return false;
 }
 
-// Hits are sorted by start; skip those that end long before `lo` (no keyword is
-// anywhere near kMaxKeyword bytes long, so none of them can reach it).
-std::span<const KeywordHit>::iterator FirstHitNear(std::span<const KeywordHit> hits, uint32_t lo) {
-  constexpr uint32_t kMaxKeyword = 128;
-  if (lo <= kMaxKeyword) return hits.begin();
-  return std::lower_bound(hits.begin(), hits.end(), lo - kMaxKeyword,
-                          [](const KeywordHit& h, uint32_t v) { return h.start < v; });
-}
-
 Ctx Context(const Unit& u, Category c, uint32_t start, uint32_t end) {
   Ctx r;
-  r.pos = u.Hinted(c);
-  if (u.keywords.empty()) return r;
-  const uint32_t window = u.engine->options().context_window;
-  const uint32_t lo = start > window ? start - window : 0;
-  const uint64_t hi = uint64_t{end} + window;
-  for (auto it = FirstHitNear(u.keywords, lo); it != u.keywords.end(); ++it) {
-    const KeywordHit& h = *it;
-    if (h.start >= hi) break;
-    if (h.end < lo || (h.end > start && h.start < end)) continue;
-    const KeywordEntry& k = u.engine->keyword(h.id);
-    const bool p = Contains(k.context, c), n = Contains(k.negative, c);
-    if (!p && !n) continue;
-    if (!StandsAlone(u, h)) continue;
-    r.pos |= p;
-    r.neg |= n;
-    if (p && c == Category::kBankAccount && StrongAccountWord(k.text)) r.strong = true;
-  }
+  const text::Context found = FindContext(u, c, start, end, [&](const KeywordEntry& k, bool positive) {
+    if (positive && c == Category::kBankAccount && StrongAccountWord(k.text)) r.strong = true;
+  });
+  r.pos = found.pos;
+  r.neg = found.neg;
   return r;
 }
 
@@ -98,13 +55,8 @@ bool InDottedNumber(const Unit& u, uint32_t s, uint32_t e) {
   return (u.At(int64_t{s} - 1) == '.' && IsDigit(u.At(int64_t{s} - 2))) || (u.At(e) == '.' && IsDigit(u.At(int64_t{e} + 1)));
 }
 
-void AddWords(std::vector<KeywordSpec>& v, std::initializer_list<const char*> words, CategorySet cats,
-              KeywordRole role = KeywordRole::kContext) {
-  for (const char* w : words) v.push_back(KeywordSpec{w, cats, role});
-}
-
 void AddNegatives(std::vector<KeywordSpec>& v, CategorySet cats) {
-  AddWords(v,
+  AddKeywords(v,
            {"订单", "单号", "流水号", "交易号", "交易编号", "运单", "快递", "批次号", "发票号", "order", "order no",
             "order id", "tracking", "invoice", "txn", "transaction", "trace id", "request id"},
            cats, KeywordRole::kNegative);
@@ -193,7 +145,7 @@ class BankCard final : public Recognizer {
   std::vector<KeywordSpec> keywords() const override {
     std::vector<KeywordSpec> v;
     const CategorySet c = Bit(Category::kBankCardNumber);
-    AddWords(v, {"卡号", "卡號", "银行卡", "銀行卡", "信用卡", "借记卡", "储蓄卡", "银联", "card", "card no", "card number",
+    AddKeywords(v, {"卡号", "卡號", "银行卡", "銀行卡", "信用卡", "借记卡", "储蓄卡", "银联", "card", "card no", "card number",
                  "cardno", "card#", "credit card", "debit card", "visa", "mastercard", "amex", "unionpay"},
              c);
     AddNegatives(v, c);
@@ -250,7 +202,7 @@ class BankAccount final : public Recognizer {
   std::vector<KeywordSpec> keywords() const override {
     std::vector<KeywordSpec> v;
     const CategorySet c = Bit(Category::kBankAccount);
-    AddWords(v, {"银行账号", "银行账户", "银行帐号", "开户行", "开户银行", "开户账号", "对公账户", "收款账号", "收款账户",
+    AddKeywords(v, {"银行账号", "银行账户", "银行帐号", "开户行", "开户银行", "开户账号", "对公账户", "收款账号", "收款账户",
                  "付款账号", "银行", "bank account", "beneficiary account", "账号", "帳號", "帐号", "账户", "帐户",
                  "帳戶", "account no", "account number", "acct", "a/c"},
              c);
@@ -331,7 +283,7 @@ class Iban final : public Recognizer {
   }
   std::vector<KeywordSpec> keywords() const override {
     std::vector<KeywordSpec> v;
-    AddWords(v, {"iban", "国际银行账号", "international bank account"}, Bit(Category::kIban));
+    AddKeywords(v, {"iban", "国际银行账号", "international bank account"}, Bit(Category::kIban));
     return v;
   }
   void OnToken(const Unit& u, size_t ti, Sink& out) const override {
@@ -389,7 +341,7 @@ class Imei final : public Recognizer {
   std::vector<KeywordSpec> keywords() const override {
     std::vector<KeywordSpec> v;
     const CategorySet c = Bit(Category::kImei);
-    AddWords(v, {"imei", "meid", "设备号", "設備號", "串号", "串號", "设备识别码", "移动设备识别码", "国际移动设备"}, c);
+    AddKeywords(v, {"imei", "meid", "设备号", "設備號", "串号", "串號", "设备识别码", "移动设备识别码", "国际移动设备"}, c);
     AddNegatives(v, c);
     return v;
   }
@@ -421,7 +373,7 @@ class Vin final : public Recognizer {
   std::vector<KeywordSpec> keywords() const override {
     std::vector<KeywordSpec> v;
     const CategorySet c = Bit(Category::kVin);
-    AddWords(v, {"vin", "vin码", "vin号", "车架号", "車架號", "车辆识别代号", "车辆识别代码", "车辆识别码", "车辆识别号",
+    AddKeywords(v, {"vin", "vin码", "vin号", "车架号", "車架號", "车辆识别代号", "车辆识别代码", "车辆识别码", "车辆识别号",
                  "車輛識別", "vehicle identification", "chassis no", "chassis number", "frame no"},
              c);
     AddNegatives(v, c);

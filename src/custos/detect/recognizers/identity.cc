@@ -16,6 +16,7 @@
 #include "custos/detect/checksums.h"
 #include "custos/detect/engine.h"
 #include "custos/detect/recognizers/groups.h"
+#include "custos/detect/recognizers/text.h"
 
 namespace custos::detect {
 
@@ -23,19 +24,7 @@ std::string_view Gb2260Province();  // embedded data/gb2260/province.csv
 
 namespace {
 
-constexpr bool IsDigit(char c) { return c >= '0' && c <= '9'; }
-constexpr bool IsUpper(char c) { return c >= 'A' && c <= 'Z'; }
-constexpr bool IsLower(char c) { return c >= 'a' && c <= 'z'; }
-constexpr bool IsLetter(char c) { return IsUpper(c) || IsLower(c); }
-constexpr bool IsAlnum(char c) { return IsDigit(c) || IsLetter(c); }
-constexpr int Digit(char c) { return c - '0'; }
-
-bool AllDigits(std::string_view s) {
-  for (char c : s) {
-    if (!IsDigit(c)) return false;
-  }
-  return true;
-}
+using namespace text;  // NOLINT: the shared byte and context helpers
 
 uint32_t ParseDigits(std::string_view s) {
   uint32_t v = 0;
@@ -83,50 +72,14 @@ bool ProvinceCode(char a, char b) {
 
 // ---- context ----------------------------------------------------------------------
 
-// An ASCII keyword counts only as a word of its own: "vin" not inside "having". A case
-// change (camelCase "passportNo") also separates words.
-bool StandsAlone(const Unit& u, const KeywordHit& h) {
-  const char first = u.At(h.start), last = u.At(int64_t{h.end} - 1);
-  const char before = u.At(int64_t{h.start} - 1), after = u.At(h.end);
-  if (IsLetter(first) && IsLetter(before) && !(IsLower(before) && IsUpper(first))) return false;
-  if (IsLetter(last) && IsLetter(after) && !(IsLower(last) && IsUpper(after))) return false;
-  return true;
-}
-
 struct Ctx {
   bool pos = false;  // a context word or a field hint
   bool neg = false;  // a negative context word
 };
 
-// Hits are sorted by start; skip those that end long before `lo` (no keyword is
-// anywhere near kMaxKeyword bytes long, so none of them can reach it).
-std::span<const KeywordHit>::iterator FirstHitNear(std::span<const KeywordHit> hits, uint32_t lo) {
-  constexpr uint32_t kMaxKeyword = 128;
-  if (lo <= kMaxKeyword) return hits.begin();
-  return std::lower_bound(hits.begin(), hits.end(), lo - kMaxKeyword,
-                          [](const KeywordHit& h, uint32_t v) { return h.start < v; });
-}
-
 Ctx Context(const Unit& u, Category c, uint32_t start, uint32_t end) {
-  Ctx r;
-  r.pos = u.Hinted(c);
-  if (u.keywords.empty()) return r;
-  const uint32_t window = u.engine->options().context_window;
-  const uint32_t lo = start > window ? start - window : 0;
-  const uint64_t hi = uint64_t{end} + window;
-  for (auto it = FirstHitNear(u.keywords, lo); it != u.keywords.end(); ++it) {
-    const KeywordHit& h = *it;
-    if (h.start >= hi) break;
-    if (h.end < lo || (h.end > start && h.start < end)) continue;
-    const KeywordEntry& k = u.engine->keyword(h.id);
-    const bool p = Contains(k.context, c), n = Contains(k.negative, c);
-    if ((p && !r.pos) || (n && !r.neg)) {
-      if (!StandsAlone(u, h)) continue;
-      r.pos |= p;
-      r.neg |= n;
-    }
-  }
-  return r;
+  const text::Context found = FindContext(u, c, start, end);
+  return Ctx{found.pos, found.neg};
 }
 
 // Confidence: `with` context, `against` with only negative context, else `base`.
@@ -149,7 +102,7 @@ bool Labelled(const Unit& u, size_t ti, Category c, uint32_t max_gap = 12) {
     const KeywordHit& h = *it;
     if (h.start >= start) break;
     if (h.end > start || start - h.end > max_gap || h.end < prev_end) continue;
-    if (Contains(u.engine->keyword(h.id).context, c) && StandsAlone(u, h)) return true;
+    if (Contains(u.engine->keyword(h.id).context, c) && WordBounded(u, h.start, h.end)) return true;
   }
   return false;
 }
@@ -159,14 +112,9 @@ bool InDottedNumber(const Unit& u, uint32_t s, uint32_t e) {
   return (u.At(int64_t{s} - 1) == '.' && IsDigit(u.At(int64_t{s} - 2))) || (u.At(e) == '.' && IsDigit(u.At(int64_t{e} + 1)));
 }
 
-void AddWords(std::vector<KeywordSpec>& v, std::initializer_list<const char*> words, CategorySet cats,
-              KeywordRole role = KeywordRole::kContext) {
-  for (const char* w : words) v.push_back(KeywordSpec{w, cats, role});
-}
-
 // Words that mark a number as something else: an order, a transaction, a shipment.
 void AddNegatives(std::vector<KeywordSpec>& v, CategorySet cats) {
-  AddWords(v,
+  AddKeywords(v,
            {"订单", "单号", "流水号", "交易号", "交易编号", "运单", "快递", "批次号", "发票号", "order", "order no",
             "order id", "tracking", "invoice", "txn", "transaction", "trace id", "request id"},
            cats, KeywordRole::kNegative);
@@ -201,7 +149,7 @@ class CnResidentId final : public Recognizer {
   std::vector<KeywordSpec> keywords() const override {
     std::vector<KeywordSpec> v;
     const CategorySet c = Bit(Category::kCnResidentId);
-    AddWords(v,
+    AddKeywords(v,
              {"身份证", "身份證", "证件号", "證件號", "公民身份号码", "身份号码", "居民身份", "id card", "idcard",
               "id_card", "id no", "id number", "idno", "citizen id", "national id", "identity card", "identity no",
               "resident id", "sfz"},
@@ -280,7 +228,7 @@ class HkId final : public Recognizer {
   std::vector<KeywordSpec> keywords() const override {
     std::vector<KeywordSpec> v;
     const CategorySet c = Bit(Category::kHkId);
-    AddWords(v, {"香港身份证", "香港身份證", "身份證", "hkid", "hk id", "hkic", "hong kong id", "hong kong identity"}, c);
+    AddKeywords(v, {"香港身份证", "香港身份證", "身份證", "hkid", "hk id", "hkic", "hong kong id", "hong kong identity"}, c);
     AddNegatives(v, c);
     return v;
   }
@@ -327,7 +275,7 @@ class TwId final : public Recognizer {
   std::vector<KeywordSpec> keywords() const override {
     std::vector<KeywordSpec> v;
     const CategorySet c = Bit(Category::kTwId);
-    AddWords(v, {"身分證", "身分证", "身份證", "統一編號", "国民身分", "國民身分", "台湾身份证", "臺灣", "台湾", "台灣",
+    AddKeywords(v, {"身分證", "身分证", "身份證", "統一編號", "国民身分", "國民身分", "台湾身份证", "臺灣", "台湾", "台灣",
                  "taiwan id", "taiwan", "roc id", "national id"},
              c);
     AddNegatives(v, c);
@@ -367,7 +315,7 @@ class UsSsn final : public Recognizer {
   std::vector<KeywordSpec> keywords() const override {
     std::vector<KeywordSpec> v;
     const CategorySet c = Bit(Category::kUsSsn);
-    AddWords(v, {"ssn", "social security", "soc sec", "ss#", "ss no", "社会安全号", "社會安全號", "社安号"}, c);
+    AddKeywords(v, {"ssn", "social security", "soc sec", "ss#", "ss no", "社会安全号", "社會安全號", "社安号"}, c);
     AddNegatives(v, c);
     return v;
   }
@@ -436,7 +384,7 @@ class PassportNumber final : public Recognizer {
   std::vector<KeywordSpec> keywords() const override {
     std::vector<KeywordSpec> v;
     const CategorySet c = Bit(Category::kPassportNumber);
-    AddWords(v, {"护照", "護照", "护照号", "护照号码", "護照號碼", "passport", "passport no", "passport number",
+    AddKeywords(v, {"护照", "護照", "护照号", "护照号码", "護照號碼", "passport", "passport no", "passport number",
                  "passport #", "passport#", "passportno", "pass no"},
              c);
     AddNegatives(v, c);
@@ -503,7 +451,7 @@ class TravelPermit final : public Recognizer {
   std::vector<KeywordSpec> keywords() const override {
     std::vector<KeywordSpec> v;
     const CategorySet c = Bit(Category::kTravelPermit);
-    AddWords(v, {"通行证", "通行證", "回乡证", "回鄉證", "台胞证", "台胞證", "来往内地", "來往內地", "来往大陆", "來往大陸",
+    AddKeywords(v, {"通行证", "通行證", "回乡证", "回鄉證", "台胞证", "台胞證", "来往内地", "來往內地", "来往大陆", "來往大陸",
                  "往来港澳", "往來港澳", "往来台湾", "往來台灣", "港澳通行", "permit", "exit-entry", "exit entry",
                  "home return", "home-return", "mtp"},
              c);
@@ -555,7 +503,7 @@ class OrgCreditCode final : public Recognizer {
   }
   std::vector<KeywordSpec> keywords() const override {
     std::vector<KeywordSpec> v;
-    AddWords(v, {"统一社会信用代码", "統一社會信用代碼", "信用代码", "社会信用代码", "纳税人识别号", "税号", "uscc",
+    AddKeywords(v, {"统一社会信用代码", "統一社會信用代碼", "信用代码", "社会信用代码", "纳税人识别号", "税号", "uscc",
                  "credit code", "unified social credit"},
              Bit(Category::kOrgCreditCode));
     return v;

@@ -6,6 +6,7 @@
 
 #include "custos/detect/engine.h"
 #include "custos/detect/recognizers/groups.h"
+#include "custos/detect/recognizers/text.h"
 
 namespace custos::detect {
 
@@ -14,25 +15,12 @@ namespace {
 // ---------------------------------------------------------------------------------
 // Bytes and context.
 
-bool IsDigit(char c) { return c >= '0' && c <= '9'; }
-bool IsUpper(char c) { return c >= 'A' && c <= 'Z'; }
-bool IsLower(char c) { return c >= 'a' && c <= 'z'; }
-bool IsLetter(char c) { return IsUpper(c) || IsLower(c); }
-bool IsAlnum(char c) { return IsDigit(c) || IsLetter(c); }
-bool IsHigh(char c) { return static_cast<unsigned char>(c) >= 0x80; }
+using namespace text;  // NOLINT: the shared byte, UTF-8 and context helpers
+using Ctx = Nearest;
+
 bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
 char Lower(char c) { return IsUpper(c) ? static_cast<char>(c - 'A' + 'a') : c; }
-int64_t Prev(uint32_t i, uint32_t n = 1) { return int64_t{i} - int64_t{n}; }
-uint32_t Digit(char c) { return static_cast<uint32_t>(c - '0'); }
-
-bool Has(const Unit& u, uint64_t s, std::string_view lit) {
-  if (s > u.text.size() || u.text.size() - s < lit.size()) return false;
-  const char* p = u.text.data() + s;
-  for (size_t i = 0; i < lit.size(); ++i) {
-    if (p[i] != lit[i]) return false;
-  }
-  return true;
-}
+uint32_t DigitValue(char c) { return static_cast<uint32_t>(c - '0'); }
 
 bool EqualsLower(std::string_view s, std::string_view lower) {
   if (s.size() != lower.size()) return false;
@@ -40,47 +28,6 @@ bool EqualsLower(std::string_view s, std::string_view lower) {
     if (Lower(s[i]) != lower[i]) return false;
   }
   return true;
-}
-
-// A keyword whose ASCII-letter edges run on into more letters is part of a longer word;
-// a lower-to-upper case change counts as a word boundary ("userPassword").
-bool WordBounded(const Unit& u, uint32_t start, uint32_t end) {
-  const char first = u.At(start), before = u.At(Prev(start));
-  if (IsLetter(first) && IsLetter(before) && !(IsLower(before) && IsUpper(first))) return false;
-  const char last = u.At(Prev(end)), after = u.At(end);
-  if (IsLetter(last) && IsLetter(after) && !(IsLower(last) && IsUpper(after))) return false;
-  return true;
-}
-
-enum class Ctx : uint8_t { kNone, kPositive, kNegative };
-
-// The nearer of supporting and opposing context words (whole words only) within the
-// window; a field hint counts as supporting context.
-Ctx NearestContext(const Unit& u, Category c, uint32_t start, uint32_t end) {
-  if (u.Hinted(c)) return Ctx::kPositive;
-  const uint32_t window = u.engine->options().context_window;
-  const uint32_t lo = start > window ? start - window : 0;
-  const uint64_t hi = uint64_t{end} + window;
-  uint64_t best_pos = UINT64_MAX, best_neg = UINT64_MAX;
-  for (const KeywordHit& h : u.keywords) {
-    if (h.start >= hi) break;
-    if (h.end < lo) continue;
-    if (h.end > start && h.start < end) continue;
-    const KeywordEntry& k = u.engine->keyword(h.id);
-    const bool pos = Contains(k.context, c), neg = Contains(k.negative, c);
-    if (!pos && !neg) continue;
-    if (!WordBounded(u, h.start, h.end)) continue;
-    const uint64_t d = h.end <= start ? start - h.end : h.start - end;
-    if (pos && d < best_pos) best_pos = d;
-    if (neg && d < best_neg) best_neg = d;
-  }
-  if (best_pos == UINT64_MAX && best_neg == UINT64_MAX) return Ctx::kNone;
-  return best_pos <= best_neg ? Ctx::kPositive : Ctx::kNegative;
-}
-
-void AddKeywords(std::vector<KeywordSpec>& out, std::initializer_list<const char*> words, Category c,
-                 KeywordRole role) {
-  for (const char* w : words) out.push_back(KeywordSpec{w, Bit(c), role});
 }
 
 bool InList(std::string_view s, std::initializer_list<std::string_view> list) {
@@ -128,13 +75,13 @@ bool ParseDecimal(const Unit& u, uint32_t i, Decimal* d) {
   const char sign = u.At(Prev(i));
   if (sign == '-' || sign == '+') s = i - 1;
   uint32_t e = i, whole = 0;
-  while (IsDigit(u.At(e)) && e - i < 4) whole = whole * 10 + Digit(u.At(e++));
+  while (IsDigit(u.At(e)) && e - i < 4) whole = whole * 10 + DigitValue(u.At(e++));
   const uint32_t n = e - i;
   if (n == 0 || n > 3 || (n > 1 && u.At(i) == '0') || u.At(e) != '.') return false;
   const uint32_t fs = ++e;
   double frac = 0, scale = 1;
   while (IsDigit(u.At(e)) && e - fs < 16) {
-    frac = frac * 10 + Digit(u.At(e++));
+    frac = frac * 10 + DigitValue(u.At(e++));
     scale *= 10;
   }
   const uint32_t nf = e - fs;
@@ -373,7 +320,7 @@ bool ValidDate(uint32_t y, uint32_t m, uint32_t d, uint32_t as_of) {
 uint32_t Number(const Unit& u, uint32_t* i, uint32_t max, uint32_t* value) {
   uint32_t v = 0, n = 0;
   while (IsDigit(u.At(*i)) && n <= max) {
-    v = v * 10 + Digit(u.At(*i));
+    v = v * 10 + DigitValue(u.At(*i));
     ++*i;
     ++n;
   }

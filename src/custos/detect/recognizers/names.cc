@@ -30,6 +30,7 @@
 #include <vector>
 
 #include "custos/detect/recognizers/groups.h"
+#include "custos/detect/recognizers/text.h"
 
 namespace custos::detect {
 
@@ -42,6 +43,8 @@ std::string_view Gb2260Province();     // embedded data/gb2260/province.csv
 std::string_view Gb2260City();         // embedded data/gb2260/city.csv
 
 namespace {
+
+using namespace text;  // NOLINT: the shared byte, UTF-8 and context helpers
 // Model weights in tenths, tuned on the CLUENER2020 training split (see
 // bench/eval_cluener.py); the dev split is kept for reporting.
 constexpr int kUnlistedGiven = -6;     // a given-name character not in the list
@@ -57,37 +60,8 @@ constexpr int kTopSurname = 22;        // surname score of the dozen most common
 // ---------------------------------------------------------------------------------
 // UTF-8 and code point helpers.
 
-constexpr char32_t kHanFirst = 0x4E00;
-constexpr char32_t kHanLast = 0x9FFF;
 constexpr size_t kHanCount = kHanLast - kHanFirst + 1;
 
-// Decodes the code point at s[i]; returns its length in bytes (>= 1). Invalid or
-// truncated sequences decode as U+FFFD with length 1, which is simply "not Han".
-[[gnu::always_inline]] inline uint32_t DecodeAt(std::string_view s, size_t i, char32_t& cp) {
-  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
-  const size_t n = s.size();
-  const unsigned char b0 = p[i];
-  if (b0 < 0x80) {
-    cp = b0;
-    return 1;
-  }
-  if (b0 >= 0xE0 && b0 < 0xF0 && i + 2 < n && (p[i + 1] & 0xC0) == 0x80 && (p[i + 2] & 0xC0) == 0x80) {
-    cp = (char32_t{b0 & 0x0Fu} << 12) | (char32_t{p[i + 1] & 0x3Fu} << 6) | char32_t{p[i + 2] & 0x3Fu};
-    return 3;
-  }
-  if (b0 >= 0xC2 && b0 < 0xE0 && i + 1 < n && (p[i + 1] & 0xC0) == 0x80) {
-    cp = (char32_t{b0 & 0x1Fu} << 6) | char32_t{p[i + 1] & 0x3Fu};
-    return 2;
-  }
-  if (b0 >= 0xF0 && b0 < 0xF5 && i + 3 < n && (p[i + 1] & 0xC0) == 0x80 && (p[i + 2] & 0xC0) == 0x80 &&
-      (p[i + 3] & 0xC0) == 0x80) {
-    cp = (char32_t{b0 & 0x07u} << 18) | (char32_t{p[i + 1] & 0x3Fu} << 12) | (char32_t{p[i + 2] & 0x3Fu} << 6) |
-         char32_t{p[i + 3] & 0x3Fu};
-    return 4;
-  }
-  cp = 0xFFFD;
-  return 1;
-}
 
 // Start of the code point that ends just before byte i (i > 0).
 inline uint32_t PrevStart(std::string_view s, uint32_t i) {
@@ -96,7 +70,6 @@ inline uint32_t PrevStart(std::string_view s, uint32_t i) {
   return j;
 }
 
-inline bool IsHan(char32_t c) { return c >= kHanFirst && c <= kHanLast; }
 inline size_t HanIndex(char32_t c) { return static_cast<size_t>(c - kHanFirst); }
 
 std::vector<char32_t> CodePoints(std::string_view s) {
@@ -819,8 +792,6 @@ const LatinTables& Latin() {
   return *t;
 }
 
-inline bool IsUpper(char c) { return c >= 'A' && c <= 'Z'; }
-inline bool IsLower(char c) { return c >= 'a' && c <= 'z'; }
 
 // A name-like word: capital first letter, then lower case (internal capitals allowed
 // after the second letter: McDonald, DeAngelo).

@@ -9,59 +9,15 @@
 
 #include "custos/detect/engine.h"
 #include "custos/detect/recognizers/groups.h"
+#include "custos/detect/recognizers/text.h"
 
 namespace custos::detect {
 
 namespace {
 
-bool IsDigit(char c) { return c >= '0' && c <= '9'; }
-bool IsUpper(char c) { return c >= 'A' && c <= 'Z'; }
-bool IsLower(char c) { return c >= 'a' && c <= 'z'; }
-bool IsLetter(char c) { return IsUpper(c) || IsLower(c); }
-bool IsAlnum(char c) { return IsDigit(c) || IsLetter(c); }
-bool IsHex(char c) { return IsDigit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'); }
-int64_t Prev(uint32_t i, uint32_t n = 1) { return int64_t{i} - int64_t{n}; }
+using namespace text;  // NOLINT: the shared byte, UTF-8 and context helpers
+using Ctx = Nearest;
 
-// A keyword whose ASCII-letter edges run on into more letters is part of a longer word
-// ("ver" in "server"); a lower-to-upper case change counts as a boundary ("clientIp").
-bool WordBounded(const Unit& u, uint32_t start, uint32_t end) {
-  const char first = u.At(start), before = u.At(Prev(start));
-  if (IsLetter(first) && IsLetter(before) && !(IsLower(before) && IsUpper(first))) return false;
-  const char last = u.At(Prev(end)), after = u.At(end);
-  if (IsLetter(last) && IsLetter(after) && !(IsLower(last) && IsUpper(after))) return false;
-  return true;
-}
-
-enum class Ctx : uint8_t { kNone, kPositive, kNegative };
-
-// The nearer of supporting and opposing context words (whole words only) within the
-// window; a field hint counts as supporting context.
-Ctx NearestContext(const Unit& u, Category c, uint32_t start, uint32_t end) {
-  if (u.Hinted(c)) return Ctx::kPositive;
-  const uint32_t window = u.engine->options().context_window;
-  const uint32_t lo = start > window ? start - window : 0;
-  const uint64_t hi = uint64_t{end} + window;
-  uint64_t best_pos = UINT64_MAX, best_neg = UINT64_MAX;
-  for (const KeywordHit& h : u.keywords) {
-    if (h.start >= hi) break;
-    if (h.end < lo) continue;
-    if (h.end > start && h.start < end) continue;
-    const KeywordEntry& k = u.engine->keyword(h.id);
-    const bool pos = Contains(k.context, c), neg = Contains(k.negative, c);
-    if (!pos && !neg) continue;
-    if (!WordBounded(u, h.start, h.end)) continue;
-    const uint64_t d = h.end <= start ? start - h.end : h.start - end;
-    if (pos && d < best_pos) best_pos = d;
-    if (neg && d < best_neg) best_neg = d;
-  }
-  if (best_pos == UINT64_MAX && best_neg == UINT64_MAX) return Ctx::kNone;
-  return best_pos <= best_neg ? Ctx::kPositive : Ctx::kNegative;
-}
-
-void AddKeywords(std::vector<KeywordSpec>& out, std::initializer_list<const char*> words, Category c,
-                 KeywordRole role) {
-  for (const char* w : words) out.push_back(KeywordSpec{w, Bit(c), role});
-}
 
 std::vector<KeywordSpec> IpKeywords() {
   std::vector<KeywordSpec> k;
