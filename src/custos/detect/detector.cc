@@ -30,6 +30,8 @@ void Detector::Scan(std::string_view text, const FieldHints& hints, Scratch& scr
   impl_->engine->Scan(text, hints, scratch, out);
 }
 
+size_t Detector::RecognizerCount() const { return impl_->engine->recognizer_count(); }
+
 std::string_view Detector::RecognizerName(uint16_t id) const { return impl_->engine->RecognizerName(id); }
 
 const DetectorOptions& Detector::options() const { return impl_->engine->options(); }

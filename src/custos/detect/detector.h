@@ -79,6 +79,8 @@ class Detector {
   void Scan(std::string_view text, const FieldHints& hints, Scratch& scratch,
             std::vector<Finding>& out) const;
 
+  // Recognizers are numbered 0 .. RecognizerCount()-1 (Finding::recognizer).
+  size_t RecognizerCount() const;
   std::string_view RecognizerName(uint16_t id) const;
   const DetectorOptions& options() const;
 

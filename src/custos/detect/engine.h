@@ -35,6 +35,7 @@ class Engine {
   const DetectorOptions& options() const { return options_; }
   uint32_t as_of() const { return as_of_; }
   std::string_view RecognizerName(uint16_t id) const;
+  size_t recognizer_count() const { return recognizers_.size(); }
   const KeywordEntry& keyword(uint32_t id) const { return keywords_[id]; }
 
  private:

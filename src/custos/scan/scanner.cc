@@ -87,6 +87,10 @@ struct FileContext {
   std::string prefix;     // {"file":"...","line":
   const detect::Detector* detector = nullptr;
   const ScanOptions* options = nullptr;
+  // Per category: ,"category":"…","sensitive":…,"confidence":  — per recognizer:
+  // ,"recognizer":"…","preview":  (built once; the findings path only copies them).
+  const std::vector<std::string>* category_json = nullptr;
+  const std::vector<std::string>* recognizer_json = nullptr;
   std::vector<std::string> column_json;  // CSV: column names, JSON-quoted
   std::vector<detect::FieldHints> column_hints;
 };
@@ -112,15 +116,9 @@ void AppendFinding(std::string& out, const FileContext& ctx, uint64_t line, uint
     out += "\":"sv;
     out.append(field_json);
   }
-  out += ",\"category\":\""sv;
-  out.append(detect::Name(f.category));
-  out += "\",\"sensitive\":"sv;
-  out.append(detect::Info(f.category).sensitive ? "true" : "false");
-  out += ",\"confidence\":"sv;
+  out.append((*ctx.category_json)[static_cast<size_t>(f.category)]);
   AppendJsonFixed2(out, f.confidence);
-  out += ",\"recognizer\":\""sv;
-  out.append(ctx.detector->RecognizerName(f.recognizer));
-  out += "\",\"preview\":"sv;
+  out.append((*ctx.recognizer_json)[f.recognizer]);
   thread_local std::string preview;  // reused: no allocation per finding
   preview.clear();
   detect::AppendMaskedPreview(preview, f.category, value);
@@ -281,6 +279,8 @@ bool ScanReport::found_sensitive() const {
 struct Scanner::Impl {
   ScanOptions options;
   std::unique_ptr<detect::Detector> detector;
+  std::vector<std::string> category_json;
+  std::vector<std::string> recognizer_json;
   std::vector<WorkerState> workers;
 
   void ScanFile(const std::string& path, FileReport& fr, const Scanner::FindingsCallback& on_findings,
@@ -301,6 +301,14 @@ StatusOr<std::unique_ptr<Scanner>> Scanner::Create(const ScanOptions& options) {
   impl->options = options;
   impl->detector = std::move(det).value();
   impl->workers.resize(static_cast<size_t>(options.threads));
+  for (const detect::CategoryInfo& c : detect::AllCategories()) {
+    impl->category_json.push_back(",\"category\":\"" + std::string(c.id) + "\",\"sensitive\":" +
+                                  (c.sensitive ? "true" : "false") + ",\"confidence\":");
+  }
+  for (size_t id = 0; id < impl->detector->RecognizerCount(); ++id) {
+    std::string_view name = impl->detector->RecognizerName(static_cast<uint16_t>(id));
+    impl->recognizer_json.push_back(",\"recognizer\":\"" + std::string(name) + "\",\"preview\":");
+  }
   for (auto& w : impl->workers) w.scratch = impl->detector->NewScratch();
   return std::unique_ptr<Scanner>(new Scanner(std::move(impl)));
 }
@@ -358,6 +366,8 @@ void Scanner::Impl::ScanFile(const std::string& path, FileReport& fr, const Scan
   ctx.prefix = "{\"file\":" + ctx.file_json + ",\"line\":";
   ctx.detector = detector.get();
   ctx.options = &options;
+  ctx.category_json = &category_json;
+  ctx.recognizer_json = &recognizer_json;
   const size_t problems_before = fr.problems.size();
   switch (format) {
     case io::Format::kText:
