@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstring>
 #include <limits>
+#include <utility>
 
 namespace custos::io {
 
@@ -53,7 +54,10 @@ size_t LineReader::EmitLine(std::string_view text, size_t pos, size_t end, bool 
 StatusOr<bool> LineReader::NextBatch(std::vector<TextPiece>& pieces, std::string& storage) {
   pieces.clear();
   storage.clear();
-  if (eof_ && pending_.empty()) return false;
+  if (eof_ && pending_.empty()) {
+    if (!error_.ok()) return std::exchange(error_, Status::Ok());
+    return false;
+  }
   storage.swap(pending_);  // the carried bytes start the batch
 
   for (;;) {
@@ -65,8 +69,12 @@ StatusOr<bool> LineReader::NextBatch(std::vector<TextPiece>& pieces, std::string
       storage.resize(target);
       StatusOr<size_t> got = source_.Read(storage.data() + old, target - old);
       if (!got.ok()) {
+        // Hand out what arrived before the error (a truncated gzip stream still has
+        // its first part); the error comes with the next call.
         storage.resize(old);
-        return got.status();
+        error_ = got.status();
+        eof_ = true;
+        break;
       }
       storage.resize(old + *got);
       if (*got == 0) eof_ = true;
@@ -95,6 +103,7 @@ StatusOr<bool> LineReader::NextBatch(std::vector<TextPiece>& pieces, std::string
     }
 
     if (!pieces.empty() || eof_) {
+      if (pieces.empty() && !error_.ok()) return std::exchange(error_, Status::Ok());
       pending_.assign(text.substr(pos));
       return !pieces.empty();
     }

@@ -40,7 +40,8 @@ class LineReader {
   LineReader(ByteSource& source, LineReaderOptions options = {});
   // Fills `pieces` (cleared first) with the next batch (roughly batch_bytes of text),
   // their data pointing into `storage` (also replaced), so a batch can be handed to
-  // another thread while the next is read. Returns false at end of input.
+  // another thread while the next is read. Returns false at end of input. A read error
+  // is returned after the text that arrived before it has been handed out.
   StatusOr<bool> NextBatch(std::vector<TextPiece>& pieces, std::string& storage);
   uint64_t lines_read() const;
 
@@ -58,6 +59,7 @@ class LineReader {
   uint32_t repeat_ = 0;     // leading bytes of pending_ already handed out (the overlap)
   uint64_t lines_read_ = 0;
   bool eof_ = false;
+  Status error_;  // a read error, reported after the bytes that came before it
 };
 
 }  // namespace custos::io

@@ -3,6 +3,9 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cstring>
+
+#include <algorithm>
 #include <chrono>
 #include <random>
 #include <string>
@@ -277,6 +280,35 @@ TEST(LineReaderTest, ReadErrorIsReturned) {
   auto r = reader.NextBatch(pieces, storage);
   ASSERT_FALSE(r.ok());
   EXPECT_EQ(r.status().code(), Status::Code::kIoError);
+}
+
+TEST(LineReaderTest, TextBeforeAReadErrorIsHandedOutFirst) {
+  // Two lines arrive, then the source fails (as a truncated gzip stream does).
+  class FailsLater final : public ByteSource {
+   public:
+    StatusOr<size_t> Read(char* buf, size_t n) override {
+      if (calls_++ > 0) return Status::Corruption("f: truncated gzip stream");
+      const std::string_view data = "first 13812345678\nsecond\n";
+      const size_t k = std::min(n, data.size());
+      std::memcpy(buf, data.data(), k);
+      return k;
+    }
+    const std::string& name() const override { return name_; }
+    bool compressed() const override { return true; }
+    std::string name_ = "f";
+    int calls_ = 0;
+  } src;
+  LineReader reader(src);
+  std::vector<TextPiece> pieces;
+  std::string storage;
+  auto first = reader.NextBatch(pieces, storage);
+  ASSERT_TRUE(first.ok());
+  EXPECT_TRUE(*first);
+  ASSERT_EQ(pieces.size(), 2u);
+  EXPECT_EQ(pieces[0].data, "first 13812345678");
+  auto second = reader.NextBatch(pieces, storage);
+  ASSERT_FALSE(second.ok());
+  EXPECT_EQ(second.status().code(), Status::Code::kCorruption);
 }
 
 }  // namespace

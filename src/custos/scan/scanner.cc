@@ -5,6 +5,7 @@
 #include <cstring>
 #include <map>
 #include <unordered_map>
+#include <utility>
 
 #include "custos/base/json_text.h"
 #include "custos/io/csv.h"
@@ -44,17 +45,22 @@ struct Result {
 class PeekingSource final : public io::ByteSource {
  public:
   explicit PeekingSource(std::unique_ptr<io::ByteSource> inner) : inner_(std::move(inner)) {}
-  Status Peek(size_t n) {
+  // Reads up to n bytes ahead. A read error is kept and returned by Read once the
+  // bytes before it have been served (a truncated gzip file is still scanned up to
+  // where it breaks).
+  void Peek(size_t n) {
     head_.resize(n);
     size_t got = 0;
     while (got < n) {
       auto r = inner_->Read(head_.data() + got, n - got);
-      if (!r.ok()) return r.status();
+      if (!r.ok()) {
+        deferred_ = r.status();
+        break;
+      }
       if (*r == 0) break;
       got += *r;
     }
     head_.resize(got);
-    return Status::Ok();
   }
   std::string_view head() const { return head_; }
   StatusOr<size_t> Read(char* buf, size_t n) override {
@@ -65,6 +71,7 @@ class PeekingSource final : public io::ByteSource {
       bytes_ += k;
       return k;
     }
+    if (!deferred_.ok()) return std::exchange(deferred_, Status::Ok());
     auto r = inner_->Read(buf, n);
     if (r.ok()) bytes_ += *r;
     return r;
@@ -76,6 +83,7 @@ class PeekingSource final : public io::ByteSource {
  private:
   std::unique_ptr<io::ByteSource> inner_;
   std::string head_;
+  Status deferred_;
   size_t pos_ = 0;
   uint64_t bytes_ = 0;
 };
@@ -184,6 +192,25 @@ detect::CategorySet ScanValue(const FileContext& ctx, WorkerState& ws, Result& r
     }
   }
   return found;
+}
+
+// Problems are printed as "FILE:LINE: message", so a message that already starts with
+// the file name or "line N:" (io's messages stand alone) loses that prefix.
+std::string Bare(std::string message, std::string_view file) {
+  for (int pass = 0; pass < 2; ++pass) {
+    if (!file.empty() && message.size() > file.size() + 2 && message.compare(0, file.size(), file) == 0 &&
+        message.compare(file.size(), 2, ": ") == 0) {
+      message.erase(0, file.size() + 2);
+    }
+    if (message.starts_with("line ")) {
+      size_t colon = message.find(": ");
+      if (colon != std::string::npos &&
+          message.find_first_not_of("0123456789", 5) == colon) {
+        message.erase(0, colon + 2);
+      }
+    }
+  }
+  return message;
 }
 
 void CountRows(ColumnStats& cs, detect::CategorySet found) {
@@ -321,7 +348,7 @@ ScanReport Scanner::Scan(const std::vector<std::string>& paths, const FindingsCa
     FileReport fr;
     fr.file = e.path == "-" ? "<stdin>" : e.path;
     if (!e.error.ok()) {
-      Problem p{0, e.error.message(), true};
+      Problem p{0, Bare(e.error.message(), e.path), true};
       on_problem(fr.file, p);
       fr.problems.push_back(std::move(p));
     } else {
@@ -340,20 +367,15 @@ void Scanner::Impl::ScanFile(const std::string& path, FileReport& fr, const Scan
                              const Scanner::ProblemCallback& on_problem) {
   auto opened = io::OpenSource(path);
   if (!opened.ok()) {
-    Problem p{0, opened.status().message(), true};
+    Problem p{0, Bare(opened.status().message(), path), true};
     on_problem(fr.file, p);
     fr.problems.push_back(std::move(p));
     return;
   }
   PeekingSource src(std::move(opened).value());
   fr.compressed = src.compressed();
-  Status st = src.Peek(8192);
-  if (!st.ok()) {
-    Problem p{0, st.message(), true};
-    on_problem(fr.file, p);
-    fr.problems.push_back(std::move(p));
-    return;
-  }
+  src.Peek(8192);
+  Status st;
   io::Format format = io::FormatFromName(path);
   if (format == io::Format::kText && io::LooksBinary(src.head())) {
     fr.skipped = true;
@@ -386,7 +408,7 @@ void Scanner::Impl::ScanFile(const std::string& path, FileReport& fr, const Scan
   fr.bytes = src.bytes();
   for (size_t i = problems_before; i < fr.problems.size(); ++i) on_problem(fr.file, fr.problems[i]);
   if (!st.ok()) {
-    Problem p{fr.lines + 1, st.message(), true};
+    Problem p{fr.lines + 1, Bare(st.message(), src.name()), true};
     on_problem(fr.file, p);
     fr.problems.push_back(std::move(p));
   }
@@ -455,7 +477,7 @@ Status Scanner::Impl::ScanCsv(PeekingSource& src, FileContext& ctx, FileReport& 
       },
       [&](Batch& b, int w, Result& r) {
         WorkerState& ws = workers[static_cast<size_t>(w)];
-        for (const io::CsvIssue& is : b.issues) r.problems.push_back(Problem{is.line, is.message, false});
+        for (const io::CsvIssue& is : b.issues) r.problems.push_back(Problem{is.line, Bare(is.message, {}), false});
         r.columns.resize(ctx.column_json.size());
         r.units = b.csv.records.size();
         std::string unnamed;
@@ -506,7 +528,7 @@ Status Scanner::Impl::ScanJsonl(PeekingSource& src, FileContext& ctx, FileReport
       },
       [&](Batch& b, int w, Result& r) {
         WorkerState& ws = workers[static_cast<size_t>(w)];
-        for (const io::JsonIssue& is : b.issues) r.problems.push_back(Problem{is.line, is.message, false});
+        for (const io::JsonIssue& is : b.issues) r.problems.push_back(Problem{is.line, Bare(is.message, {}), false});
         std::string path_json;
         for (const io::JsonLeaf& leaf : b.json.leaves) {
           if (leaf.value.empty()) continue;

@@ -157,6 +157,26 @@ TEST_F(ScannerTest, GzipDirectoriesBinaryAndMissingFiles) {
   EXPECT_NE(r.problems[0].find("missing.log"), std::string::npos);
 }
 
+TEST_F(ScannerTest, TruncatedGzipIsScannedUpToTheBreakThenReported) {
+  std::string plain;
+  for (int i = 0; i < 2000; ++i) plain += "line " + std::to_string(i) + " phone 13812345678\n";
+  std::string gz(plain.size() + 1024, '\0');
+  z_stream zs{};
+  ASSERT_EQ(deflateInit2(&zs, 6, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY), Z_OK);
+  zs.next_in = reinterpret_cast<Bytef*>(plain.data());
+  zs.avail_in = static_cast<uInt>(plain.size());
+  zs.next_out = reinterpret_cast<Bytef*>(gz.data());
+  zs.avail_out = static_cast<uInt>(gz.size());
+  ASSERT_EQ(deflate(&zs, Z_FINISH), Z_STREAM_END);
+  gz.resize(zs.total_out / 2);  // cut the stream in the middle
+  deflateEnd(&zs);
+  Run r = Scan({Write("cut.log.gz", gz)});
+  ASSERT_EQ(r.problems.size(), 1u);
+  EXPECT_NE(r.problems[0].find("truncated"), std::string::npos) << r.problems[0];
+  EXPECT_GT(r.findings.size(), 10u);  // what came before the break was scanned
+  EXPECT_LT(r.findings.size(), 2000u);
+}
+
 TEST_F(ScannerTest, ThreadedOutputEqualsSingleThreaded) {
   std::string text;
   for (int i = 0; i < 20000; ++i) text += "row " + std::to_string(i) + " 手机1381234" + std::to_string(1000 + i % 9000) + " ok\n";
