@@ -56,6 +56,7 @@ std::string RenderText(const ScanReport& report) {
     }
     const char* unit = f.format == "csv" ? "records" : (f.format == "jsonl" ? "documents" : "lines");
     out += fmt::format("  ({}{}, {} {}, {})\n", f.format, f.compressed ? ", gzip" : "", f.lines, unit, Bytes(f.bytes));
+    if (!f.note.empty()) out += fmt::format("  note: {}\n", f.note);
     if (f.total_findings() == 0) out += "  no personal information found\n";
     RenderCounts(out, f.counts, f.minors_under_14, "  ");
     bool header = false;
@@ -112,6 +113,7 @@ std::string RenderJson(const ScanReport& report) {
     jf["format"] = f.format;
     jf["compressed"] = f.compressed;
     if (f.skipped) jf["skipped"] = f.skip_reason;
+    if (!f.note.empty()) jf["note"] = f.note;
     jf["bytes"] = f.bytes;
     jf[f.format == "csv" ? "records" : (f.format == "jsonl" ? "documents" : "lines")] = f.lines;
     jf["findings"] = counts(f.counts);

@@ -213,6 +213,30 @@ std::string Bare(std::string message, std::string_view file) {
   return message;
 }
 
+// Whether the first non-empty line of `head` is a complete JSON value on its own.
+bool FirstLineIsJson(std::string_view head) {
+  size_t start = 0;
+  while (start < head.size()) {
+    size_t nl = head.find('\n', start);
+    if (nl == std::string_view::npos) {
+      if (head.size() >= 8192) return true;  // a line longer than the head: let the reader decide
+      nl = head.size();
+    }
+    std::string_view line = head.substr(start, nl - start);
+    if (line.find_first_not_of(" \t\r") == std::string_view::npos) {
+      start = nl + 1;
+      continue;
+    }
+    auto src = io::MemorySource("head", std::string(line));
+    io::JsonlReader reader(*src);
+    io::JsonBatch batch;
+    std::vector<io::JsonIssue> issues;
+    auto more = reader.NextBatch(batch, issues);
+    return more.ok() && issues.empty();
+  }
+  return true;
+}
+
 void CountRows(ColumnStats& cs, detect::CategorySet found) {
   ++cs.values;
   while (found != 0) {
@@ -377,6 +401,12 @@ void Scanner::Impl::ScanFile(const std::string& path, FileReport& fr, const Scan
   src.Peek(8192);
   Status st;
   io::Format format = io::FormatFromName(path);
+  if (format == io::Format::kJsonl && !FirstLineIsJson(src.head())) {
+    // A ".json" file holding one pretty-printed document: not JSON Lines. Scanning it
+    // as text still finds its values, with line numbers and offsets in the raw file.
+    format = io::Format::kText;
+    fr.note = "not JSON Lines (one value per line); scanned as text";
+  }
   if (format == io::Format::kText && io::LooksBinary(src.head())) {
     fr.skipped = true;
     fr.skip_reason = "binary file";

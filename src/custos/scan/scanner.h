@@ -65,6 +65,7 @@ struct FileReport {
   bool compressed = false;
   bool skipped = false;  // e.g. binary
   std::string skip_reason;
+  std::string note;  // e.g. how the format was decided, when it differs from the name
   uint64_t bytes = 0;  // decompressed bytes read
   uint64_t lines = 0;  // lines (text), records (csv), documents (jsonl)
   std::array<uint64_t, detect::kCategoryCount> counts{};

@@ -132,6 +132,21 @@ TEST_F(ScannerTest, JsonlFindingsCarryPaths) {
   EXPECT_TRUE(r.report.has_errors());
 }
 
+TEST_F(ScannerTest, PrettyPrintedJsonFileIsScannedAsText) {
+  std::string f = Write("doc.json", "{\n  \"user\": {\n    \"phone\": \"13812345678\"\n  }\n}\n");
+  Run r = Scan({f});
+  EXPECT_TRUE(r.problems.empty());
+  EXPECT_EQ(r.report.files[0].format, "text");
+  EXPECT_FALSE(r.report.files[0].note.empty());
+  ASSERT_EQ(r.findings.size(), 1u);
+  EXPECT_EQ(r.findings[0]["line"], 3);
+  // A .json file that is JSON Lines is read as such.
+  std::string g = Write("lines.json", "{\"phone\":\"13812345678\"}\n{\"phone\":\"13912345678\"}\n");
+  Run r2 = Scan({g});
+  EXPECT_EQ(r2.report.files[0].format, "jsonl");
+  EXPECT_EQ(r2.findings.size(), 2u);
+}
+
 TEST_F(ScannerTest, GzipDirectoriesBinaryAndMissingFiles) {
   std::string plain = "电话13812345678\n";
   std::string gz(256, '\0');
