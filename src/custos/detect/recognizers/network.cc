@@ -89,13 +89,16 @@ class Ipv4Recognizer final : public Recognizer {
     if (v[0] == 0 || v[0] == 127 || v[0] == 255 || v[0] >= 224) {
       conf = 0.3f;  // unspecified, loopback, masks, multicast/reserved: not a person's
     } else {
-      switch (NearestContext(u, Category::kIpAddress, t.start, i)) {
-        case Ctx::kPositive: conf = 0.95f; break;
-        case Ctx::kNegative: conf = 0.3f; break;
-        case Ctx::kNone:
-          // "1.2.3.4": single-digit octets look as much like a version as an address.
-          if (i - t.start == 7) conf = 0.55f;
-          break;
+      // A version word labels the number right after it ("ver 10.2.3.4"); one further
+      // away (a user agent's "app_ver=" later in the line) says nothing about this one.
+      constexpr uint64_t kVersionLabelReach = 16;
+      const Context c = FindContext(u, Category::kIpAddress, t.start, i);
+      if (c.NearestIsPositive()) {
+        conf = 0.95f;
+      } else if (c.NearestIsNegative() && c.neg_distance <= kVersionLabelReach) {
+        conf = 0.3f;
+      } else if (i - t.start == 7) {
+        conf = 0.55f;  // "1.2.3.4": single-digit octets look as much like a version as an address
       }
     }
     out.Emit(t.start, i, Category::kIpAddress, conf);

@@ -109,4 +109,15 @@ TEST(NetworkMac, Rejects) {
 }
 
 }  // namespace
+
+namespace {
+
+TEST(NetworkRegressionTest, VersionWordsOnlyLabelTheNumberNextToThem) {
+  EXPECT_EQ(::custos::testing::Values("login user_id=884213 from 203.0.113.45 ua=\"okhttp/4.9.3\" app_ver=20.38.242.5741",
+                                      "ip_address"),
+            std::vector<std::string>{"203.0.113.45"});
+  EXPECT_TRUE(::custos::testing::Values("firmware version 10.2.3.4 installed", "ip_address").empty());
+}
+
+}  // namespace
 }  // namespace custos::detect
