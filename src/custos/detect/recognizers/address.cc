@@ -238,6 +238,8 @@ constexpr Suffix kSuffixes[] = {
     {"四道", Part::kRoad, 2, 8}, {"五道", Part::kRoad, 2, 8}, {"六道", Part::kRoad, 2, 8},
     {"七道", Part::kRoad, 2, 8}, {"八道", Part::kRoad, 2, 8}, {"九道", Part::kRoad, 2, 8},
     {"大街", Part::kRoad, 1, 8},
+    // A numbered section of a long road: 人民南路四段27号.
+    {"段", Part::kRoad, 1, 2, "", "阶手片地时分身路号区"},
     {"胡同", Part::kRoad, 1, 6},
     {"街道", Part::kAdmin, 2, 6, "办"},
     {"路", Part::kRoad, 2, 8, "线上过边面由费况途灯人段网径子数", "铁公马道线网思出套门后前来去走问进近岔"},
@@ -428,8 +430,11 @@ Component NamedAt(const Tables& t, std::string_view s, uint32_t pos) {
     char32_t c;
     const uint32_t l = DecodeAt(s, p, c);
     const bool han = IsHan(c);
-    if (count > 0 && han && !numerals_only) {
-      if (const Suffix* x = SuffixAt(t, t.suffix_bucket, s, p, c)) {
+    if (count > 0 && han) {
+      const Suffix* x = SuffixAt(t, t.suffix_bucket, s, p, c);
+      // A numeral body is a count (三省, 四座), except for a road's section (四段).
+      if (x != nullptr && numerals_only && x->text != "段") x = nullptr;
+      if (x != nullptr) {
         const uint32_t e = p + static_cast<uint32_t>(x->text.size());
         const bool ok = count >= x->min_body && count <= x->max_body && NextAllowed(*x, s, e) &&
                         (x->prev_veto.empty() || !CharIn(x->prev_veto, s, prev_pos));
@@ -476,6 +481,23 @@ struct Run {
 
 // Grows an address from pos. `first` is the gazetteer name already matched at pos
 // (nullptr in context mode, where the run may start with any component).
+// After a street number, a named estate or building and the number in it:
+// 长安街195号「金地名郡」7号楼268室. Two to six Han characters, then a number.
+Component EstateThenNumber(const Tables& t, std::string_view s, uint32_t pos) {
+  uint32_t k = pos;
+  for (int n = 1; n <= 6 && k < s.size(); ++n) {
+    char32_t c;
+    const uint32_t l = DecodeAt(s, k, c);
+    if (!IsHan(c) || t.stop[HanIndex(c)] != 0) break;
+    k += l;
+    if (n >= 2 && k < s.size() && s[k] >= '0' && s[k] <= '9') {
+      const Component number = NumberAt(t, s, k, false);
+      if (number.part == Part::kNumber) return number;
+    }
+  }
+  return Component{};
+}
+
 Run Grow(const Gazetteer& g, const Tables& t, std::string_view s, uint32_t start, uint32_t pos, const Place* first) {
   Run r;
   r.end = pos;
@@ -528,6 +550,7 @@ Run Grow(const Gazetteer& g, const Tables& t, std::string_view s, uint32_t start
     } else if (IsHan(c)) {
       comp = NamedAt(t, s, q);
     }
+    if (comp.part == Part::kNone && r.road && r.number && IsHan(c)) comp = EstateThenNumber(t, s, q);
     if (comp.part == Part::kNone) break;
     // Administrative units come before roads and numbers.
     if (comp.part == Part::kAdmin && (r.road || r.number)) break;

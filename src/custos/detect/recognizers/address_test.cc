@@ -126,6 +126,17 @@ TEST(AddressRegressionTest, VerbAfterLabelIsNotPartOfTheAddress) {
             std::vector<std::string>{"湖南省永州市宁远县解放路244号20栋"});
 }
 
+TEST(AddressRegressionTest, NamedEstateAfterTheStreetNumber) {
+  EXPECT_EQ(testing::Values("收货地址：湖南省株洲市天元区长安街195号金地名郡7号楼268室，金额", "postal_address"),
+            std::vector<std::string>{"湖南省株洲市天元区长安街195号金地名郡7号楼268室"});
+}
+
+TEST(AddressRegressionTest, RoadSections) {
+  EXPECT_EQ(testing::Values("地址：四川省成都市武侯区人民南路四段27号", "postal_address"),
+            std::vector<std::string>{"四川省成都市武侯区人民南路四段27号"});
+  EXPECT_TRUE(testing::Values("这个阶段很重要", "postal_address").empty());
+}
+
 TEST(AddressRegressionTest, NumberedRoadsOfDevelopmentZones) {
   EXPECT_EQ(testing::Values("收货地址：江苏省扬州市宝应县高新南一道931号，金额", "postal_address"),
             std::vector<std::string>{"江苏省扬州市宝应县高新南一道931号"});
