@@ -136,3 +136,18 @@ TEST(LatinName, NameColumn) {
 
 }  // namespace
 }  // namespace custos::detect
+
+namespace custos::detect {
+namespace {
+
+TEST(NameRegressionTest, SelfIntroductionsAndRoleLabels) {
+  EXPECT_EQ(testing::Values("您好，我叫肖然，手机号13793231210", "person_name"), std::vector<std::string>{"肖然"});
+  EXPECT_EQ(testing::Values("统一社会信用代码 法人 秦若辉 身份证", "person_name"), std::vector<std::string>{"秦若辉"});
+  EXPECT_EQ(testing::Values("op=QUERY|who=闫若琪|phone=17620468196", "person_name"),
+            std::vector<std::string>{"闫若琪"});
+  EXPECT_EQ(testing::Values("您好，我叫司马梓玉，手机号", "person_name"), std::vector<std::string>{"司马梓玉"});
+  EXPECT_TRUE(testing::Values("我是学生，我叫不出来", "person_name").empty());
+}
+
+}  // namespace
+}  // namespace custos::detect
