@@ -382,18 +382,14 @@ void Engine::Scan(std::string_view text, const FieldHints& hints, Scratch& scrat
   };
   for (const Finding& f : p) {
     bool keep = true;
+    // Replace the kept findings f overlaps only if f beats each of them; on a tie
+    // (including the same span from a second recognizer) the earlier one stays.
     while (out.size() > first && f.start < out.back().end) {
-      if (better(f, out.back()) || (f.start == out.back().start && f.end == out.back().end && f.category == out.back().category)) {
-        if (f.start == out.back().start && f.end == out.back().end && f.category == out.back().category &&
-            !better(f, out.back())) {
-          keep = false;  // exact duplicate from a second recognizer
-          break;
-        }
-        out.pop_back();
-      } else {
+      if (!better(f, out.back())) {
         keep = false;
         break;
       }
+      out.pop_back();
     }
     if (keep) out.push_back(f);
   }
