@@ -399,7 +399,10 @@ class PassportNumber final : public Recognizer {
     std::string_view v = u.Slice(t.start, t.end);
     if (t.kind == TokenKind::kAlnum && PrcPassport(v)) {
       const Ctx ctx = Context(u, Category::kPassportNumber, t.start, t.end);
-      out.Emit(t.start, t.end, Category::kPassportNumber, Score(ctx, 0.55f, 0.95f, 0.3f));
+      // "E" + letter + 7 digits is also a European patent number (EP0482154): without
+      // a passport word it stays below the default threshold; "E"/"G" + 8 digits does not.
+      const bool letter_series = v[1] >= 'A' && v[1] <= 'Z';
+      out.Emit(t.start, t.end, Category::kPassportNumber, Score(ctx, letter_series ? 0.45f : 0.55f, 0.95f, 0.3f));
       return;
     }
     if (u.keywords.empty() && !u.Hinted(Category::kPassportNumber)) return;

@@ -536,6 +536,15 @@ bool IsPlaceholder(std::string_view v) {
   return false;
 }
 
+// Whether `v` contains `lower_word` ignoring ASCII case.
+bool ContainsLower(std::string_view v, std::string_view lower_word) {
+  if (lower_word.empty() || v.size() < lower_word.size()) return false;
+  for (size_t i = 0; i + lower_word.size() <= v.size(); ++i) {
+    if (EqualsLower(v.substr(i, lower_word.size()), lower_word)) return true;
+  }
+  return false;
+}
+
 // How many of lower, upper, digit, other the value mixes.
 int Classes(std::string_view v) {
   bool l = false, up = false, d = false, o = false;
@@ -632,6 +641,7 @@ class CredentialRecognizer final : public Recognizer {
       const bool flag = u.At(Prev(h.start)) == '-' && u.At(Prev(h.start, 2)) == '-';  // --password value
       if (!(flag && u.At(h.end) == ' ') && ascii) return;
     }
+    if (u.At(i) == '=' && u.At(Prev(i)) == ':') ++i;  // Makefile "PWD:=..."
     while (u.At(i) == ' ' && i - h.end < 12) ++i;
     const char quote = u.At(i);
     uint32_t s = i, e = i;
@@ -651,12 +661,24 @@ class CredentialRecognizer final : public Recognizer {
     }
     const std::string_view v = u.Slice(s, e);
     if (IsPlaceholder(v)) return;
-    if (EqualsLower(u.KeywordText(h.id), "pwd") && (v[0] == '/' || v[0] == '~')) return;  // $PWD, a directory
+    const std::string_view keyword = u.KeywordText(h.id);
+    if (EqualsLower(keyword, "pwd") && (v[0] == '/' || v[0] == '~')) return;  // $PWD, a directory
+    // Code and prose, not values: "' + last_token + '" (string concatenation), a name
+    // that contains the key ("valid_token"), "pwd: Jim Meyering" (words going on).
+    if ((quote == '"' || quote == '\'') && (v.front() == ' ' || v.find(" + ") != std::string_view::npos)) return;
+    if (ContainsLower(v, keyword)) return;
+    // A word as people write it (all lower case or Capitalised) after "key:" with more
+    // words following is prose; "key=value" is configuration whatever follows.
+    bool word_like = quote != '"' && quote != '\'' && u.At(Prev(s)) != '=' && u.At(e) == ' ' &&
+                     IsLetter(u.At(int64_t{e} + 1));
+    for (size_t k = 0; k < v.size() && word_like; ++k) word_like = k == 0 ? IsLetter(v[k]) : IsLower(v[k]);
+    if (word_like) return;
     float conf = 0;
     const int classes = Classes(v);
     if (kind == SecretKind::kPassword) {
       if (v.size() < 3) return;
-      conf = classes == 1 && IsLower(v[0]) ? 0.6f : 0.85f;
+      // A short all-lowercase word ("new", "got") is prose far more often than a password.
+      conf = classes == 1 && IsLower(v[0]) ? (v.size() < 6 ? 0.45f : 0.6f) : 0.85f;
     } else {
       if (v.size() < 8) return;
       conf = classes >= 2 ? (v.size() >= 16 ? 0.9f : 0.8f) : 0.45f;
@@ -801,7 +823,11 @@ class HealthRecognizer final : public Recognizer {
     }
     if (InList(w, {"患者", "病人", "就诊", "住院", "patient", "病历", "病史"})) return;  // context only
     const bool context = NearestContext(u, Category::kHealthInfo, h.start, h.end) == Ctx::kPositive;
-    out.Emit(h.start, h.end, Category::kHealthInfo, context ? 0.85f : 0.6f);
+    // A lone English term is too often something else ("prescription" as a glyph name,
+    // "cancer" as a word in prose); a Chinese condition name, or HIV/AIDS in capitals,
+    // rarely is.
+    const float alone = IsHigh(u.At(h.start)) || NeedsUpperCase(w) ? 0.6f : 0.45f;
+    out.Emit(h.start, h.end, Category::kHealthInfo, context ? 0.85f : alone);
   }
 
   void OnUnit(const Unit& u, Sink& out) const override {
@@ -839,7 +865,63 @@ class HealthRecognizer final : public Recognizer {
     e = Utf8Floor(u, s, e);
     while (e > s && IsSpace(u.text[e - 1])) --e;
     if (e == s) return;
-    out.Emit(s, e, Category::kHealthInfo, 0.85f);
+    // "Diagnosis" is also a word of engineering ("error diagnosis", "故障诊断",
+    // "diagnosed with -std=c2x"): the phrase must name a condition, by a listed term or
+    // a disease-like ending, or stand next to a patient.
+    float conf = 0;
+    if (HasHealthTermIn(u, s, e)) {
+      conf = 0.85f;
+    } else if (EndsLikeACondition(u.Slice(s, e))) {
+      conf = 0.8f;
+    } else if (NearPatient(u, h.start, e)) {
+      conf = 0.7f;
+    } else {
+      return;
+    }
+    out.Emit(s, e, Category::kHealthInfo, conf);
+  }
+
+  // A word for a patient or a medical record lies within the window around [s, e).
+  static bool NearPatient(const Unit& u, uint32_t s, uint32_t e) {
+    const uint32_t window = u.engine->options().context_window;
+    const uint32_t lo = s > window ? s - window : 0;
+    for (const KeywordHit& k : u.keywords) {
+      if (k.start >= uint64_t{e} + window) break;
+      if (k.end < lo || (k.start >= s && k.end <= e)) continue;
+      if (InList(u.KeywordText(k.id), {"患者", "病人", "就诊", "住院", "patient", "病历", "病史"}) &&
+          WordBounded(u, k.start, k.end)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  // Another health keyword (not an introducer) lies inside [s, e).
+  static bool HasHealthTermIn(const Unit& u, uint32_t s, uint32_t e) {
+    for (const KeywordHit& k : u.keywords) {
+      if (k.start >= e) break;
+      if (k.start < s || k.end > e) continue;
+      if (Contains(u.engine->keyword(k.id).context, Category::kHealthInfo) && !IntroducesDiagnosis(u.KeywordText(k.id))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  static bool EndsLikeACondition(std::string_view p) {
+    for (std::string_view end : {"炎", "病", "症", "癌", "瘤", "综合征", "骨折", "感染"}) {
+      if (p.ends_with(end)) return true;
+    }
+    if (p.size() < 5) return false;
+    char low[64];
+    const size_t n = std::min(p.size(), sizeof(low));
+    for (size_t i = 0; i < n; ++i) low[i] = Lower(p[p.size() - n + i]);
+    const std::string_view tail(low, n);
+    for (std::string_view end : {"itis", "osis", "oma", "emia", "disease", "disorder", "syndrome", "infection",
+                                 "fracture", "deficiency"}) {
+      if (tail.ends_with(end)) return true;
+    }
+    return false;
   }
 };
 

@@ -194,6 +194,24 @@ TEST(MiscHealth, TermsAndDiagnoses) {
   EXPECT_GT(ConfidenceOf("患者确诊高血压", "health_info"), ConfidenceOf("高血压", "health_info"));
 }
 
+TEST(MiscHealth, EngineeringDiagnosesAreNotHealthData) {
+  EXPECT_THAT(Values("- Improve error diagnosis for configure version fetching script.", "health_info"), IsEmpty());
+  EXPECT_THAT(Values("by default in C2X mode and not diagnosed with -std=c2x -Wpedantic.", "health_info"), IsEmpty());
+  EXPECT_THAT(Values("U+211e prescription 2.4 (Sans, Sans Bold)", "health_info"), IsEmpty());
+  EXPECT_THAT(Values("系统故障诊断为网络超时", "health_info"), IsEmpty());
+  EXPECT_THAT(Values("diagnosed with acute appendicitis", "health_info"), ElementsAre("acute appendicitis"));
+  EXPECT_THAT(Values("诊断为急性阑尾炎，", "health_info"), ElementsAre("急性阑尾炎"));
+}
+
+TEST(MiscSecret, CodeAndProseAreNotSecrets) {
+  EXPECT_THAT(Values("PWD:=$(firstword $(PWD))", "credential_secret"), IsEmpty());
+  EXPECT_THAT(Values("pwd: Jim Meyering", "credential_secret"), IsEmpty());
+  EXPECT_THAT(Values("url = base + '?token=' + last_token + '&x'", "credential_secret"), IsEmpty());
+  EXPECT_THAT(Values("token = valid_token", "credential_secret"), IsEmpty());
+  EXPECT_THAT(Values("password: new", "credential_secret"), IsEmpty());
+  EXPECT_THAT(Values("db password=Sup3r-S3cret! reload", "credential_secret"), ElementsAre("Sup3r-S3cret!"));
+}
+
 TEST(MiscHealth, HintedFieldIsWholeValue) {
   EXPECT_THAT(Values("  慢性胃炎，轻度  ", "health_info", "diagnosis"), ElementsAre("慢性胃炎，轻度"));
   EXPECT_THAT(Values("N/A", "health_info", "diagnosis"), IsEmpty());

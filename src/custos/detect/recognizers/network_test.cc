@@ -41,7 +41,9 @@ TEST(NetworkIpv4, RejectsVersionsAndLongerDottedSequences) {
   EXPECT_THAT(Values("1.2.3", "ip_address"), IsEmpty());
   EXPECT_THAT(Values("v1.2.3.4", "ip_address"), IsEmpty());
   EXPECT_THAT(Values("1.2.3.4a", "ip_address"), IsEmpty());
-  EXPECT_THAT(Values("1.2.3.4.", "ip_address"), ElementsAre("1.2.3.4"));  // sentence end is fine
+  EXPECT_THAT(Values("10.2.3.4.", "ip_address"), ElementsAre("10.2.3.4"));  // sentence end is fine
+  // Single-digit octets without context read as a version ("3.8.7.1" in a changelog).
+  EXPECT_THAT(Values("upgrade to 3.8.7.1 now", "ip_address"), IsEmpty());
 }
 
 TEST(NetworkIpv4, NotPersonalAddressesAreLowConfidence) {
