@@ -747,6 +747,8 @@ class WechatRecognizer final : public Recognizer {
     while (u.At(i) == ' ') ++i;
     const bool short_word = h.end - h.start == 2;  // "wx", "vx": only with a separator
     if (ascii && (short_word ? !separator : !(separator || space))) return;
+    // "wx"/"vx" glued to an identifier ("max_vx = …") are variable names, not labels.
+    if (ascii && short_word && (u.At(Prev(h.start)) == '_' || u.At(h.end) == ' ')) return;
     bool strong = false;
     const uint32_t n = WechatIdAt(u, i, &strong);
     if (n == 0) return;

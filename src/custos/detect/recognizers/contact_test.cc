@@ -234,4 +234,12 @@ TEST(ContactIm, WechatNegatives) {
 }
 
 }  // namespace
+namespace {
+
+TEST(ContactRegressionTest, WxInsideAnIdentifierIsNotALabel) {
+  EXPECT_TRUE(::custos::testing::Values("max_vx = src_image->bits.width << 16;", "im_account").empty());
+  EXPECT_EQ(::custos::testing::Values("vx: zhangwei_1990", "im_account"), std::vector<std::string>{"zhangwei_1990"});
+}
+
+}  // namespace
 }  // namespace custos::detect

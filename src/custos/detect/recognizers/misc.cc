@@ -673,6 +673,13 @@ class CredentialRecognizer final : public Recognizer {
                      IsLetter(u.At(int64_t{e} + 1));
     for (size_t k = 0; k < v.size() && word_like; ++k) word_like = k == 0 ? IsLetter(v[k]) : IsLower(v[k]);
     if (word_like) return;
+    // Code: a call ("xstrdup(v)"), a declaration ("Pcchar = 'x'"), a constant
+    // ("MS_DEF_PROV_A").
+    if (v.find('(') != std::string_view::npos && u.At(e) == ')') return;
+    if (u.At(e) == ' ' && (u.At(int64_t{e} + 1) == '=' || (u.At(int64_t{e} + 1) == ':' && u.At(int64_t{e} + 2) == '='))) return;
+    bool constant = IsUpper(v[0]) && v.find('_') != std::string_view::npos;
+    for (char c : v) constant = constant && (IsUpper(c) || IsDigit(c) || c == '_');
+    if (constant) return;
     float conf = 0;
     const int classes = Classes(v);
     if (kind == SecretKind::kPassword) {

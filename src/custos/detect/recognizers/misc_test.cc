@@ -209,6 +209,9 @@ TEST(MiscSecret, CodeAndProseAreNotSecrets) {
   EXPECT_THAT(Values("url = base + '?token=' + last_token + '&x'", "credential_secret"), IsEmpty());
   EXPECT_THAT(Values("token = valid_token", "credential_secret"), IsEmpty());
   EXPECT_THAT(Values("password: new", "credential_secret"), IsEmpty());
+  EXPECT_THAT(Values("password = xstrdup(v);", "credential_secret"), IsEmpty());
+  EXPECT_THAT(Values("password: Pcchar = 'testpass';", "credential_secret"), IsEmpty());
+  EXPECT_THAT(Values("const char * const default_token = MS_DEF_PROV_A;", "credential_secret"), IsEmpty());
   EXPECT_THAT(Values("db password=Sup3r-S3cret! reload", "credential_secret"), ElementsAre("Sup3r-S3cret!"));
 }
 

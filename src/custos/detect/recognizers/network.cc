@@ -97,6 +97,12 @@ class Ipv4Recognizer final : public Recognizer {
         conf = 0.95f;
       } else if (c.NearestIsNegative() && c.neg_distance <= kVersionLabelReach) {
         conf = 0.3f;
+      } else if (v[0] < 10 && !(u.At(i) == ':' && IsDigit(u.At(int64_t{i} + 1))) &&
+                 (u.At(Prev(t.start)) == ' ' || u.At(Prev(t.start)) == '(' || IsLetter(u.At(Prev(t.start))))) {
+        // A single-digit first octet in running text ("update to 3.7.16.2", "(1.2.13.1)"),
+        // with no context and no port, is far more often a version than an address. At
+        // the start of a line (access logs) or after '=', quotes or '/' it stays an address.
+        conf = 0.45f;
       } else if (i - t.start == 7) {
         // "1.2.3.4": single-digit octets look more like a version than an address,
         // unless a port follows ("8.8.4.4:53").

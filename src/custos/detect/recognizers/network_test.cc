@@ -44,6 +44,9 @@ TEST(NetworkIpv4, RejectsVersionsAndLongerDottedSequences) {
   EXPECT_THAT(Values("10.2.3.4.", "ip_address"), ElementsAre("10.2.3.4"));  // sentence end is fine
   // Single-digit octets without context read as a version ("3.8.7.1" in a changelog).
   EXPECT_THAT(Values("upgrade to 3.8.7.1 now", "ip_address"), IsEmpty());
+  EXPECT_THAT(Values("patch V8 to 9.5.172.21 (Michael)", "ip_address"), IsEmpty());
+  EXPECT_THAT(Values("8.172.134.208 - - [05/Nov/2023:15:32:27 +0800] \"GET /", "ip_address"),
+              ElementsAre("8.172.134.208"));
 }
 
 TEST(NetworkIpv4, NotPersonalAddressesAreLowConfidence) {
