@@ -61,6 +61,14 @@ inline std::vector<std::string> Values(std::string_view text, std::string_view c
   return v;
 }
 
+// Confidence of the first finding of `category`, 0 if none.
+inline float ConfidenceOf(std::string_view text, std::string_view category, std::string_view field = {}) {
+  for (const auto& f : FindAll(text, field)) {
+    if (f.category == category) return f.confidence;
+  }
+  return 0;
+}
+
 // "category:value" for every finding, for compact expectations.
 inline std::vector<std::string> Summary(std::string_view text, std::string_view field = {}) {
   std::vector<std::string> v;

@@ -525,15 +525,6 @@ bool IsLocalChar(char c) {
 
 bool IsDomainChar(char c) { return IsAlnum(c) || c == '-' || c == '.'; }
 
-bool EqualsLower(std::string_view s, std::string_view lower) {
-  if (s.size() != lower.size()) return false;
-  for (size_t i = 0; i < s.size(); ++i) {
-    char c = s[i];
-    if (IsUpper(c)) c = static_cast<char>(c - 'A' + 'a');
-    if (c != lower[i]) return false;
-  }
-  return true;
-}
 
 // Image names like "icon@2x.png" have an address's shape.
 bool IsFileExtension(std::string_view tld) {
@@ -605,14 +596,6 @@ class EmailRecognizer final : public Recognizer {
 // QQ numbers: 5-11 digits, not starting with 0, only right after (or before) a QQ word,
 // or as a whole value in a field hinted as an IM account.
 
-bool Trim(std::string_view text, uint32_t* s, uint32_t* e) {
-  uint32_t a = 0, b = static_cast<uint32_t>(text.size());
-  while (a < b && (text[a] == ' ' || text[a] == '\t')) ++a;
-  while (b > a && (text[b - 1] == ' ' || text[b - 1] == '\t' || text[b - 1] == '\r' || text[b - 1] == '\n')) --b;
-  *s = a;
-  *e = b;
-  return b > a;
-}
 
 bool IsQqNumber(const Unit& u, uint32_t s, uint32_t e) {
   const uint32_t n = e - s;

@@ -19,12 +19,22 @@ RecognizerList MakeFinancialRecognizers();
 RecognizerList MakeContactRecognizers();
 // ip_address, mac_address
 RecognizerList MakeNetworkRecognizers();
-// geo_coordinates, license_plate, date_of_birth, credential_secret, health_info
-RecognizerList MakeMiscRecognizers();
-// person_name (Chinese and Latin)
+// geo_coordinates, license_plate
+RecognizerList MakeLocationRecognizers();
+// date_of_birth
+RecognizerList MakeBirthDateRecognizers();
+// credential_secret
+RecognizerList MakeSecretRecognizers();
+// health_info
+RecognizerList MakeHealthRecognizers();
+// person_name: Chinese
 RecognizerList MakeNameRecognizers();
-// postal_address (Chinese gazetteer, Latin street addresses)
+// person_name: Latin script
+RecognizerList MakeLatinNameRecognizers();
+// postal_address: Chinese (GB/T 2260 gazetteer)
 RecognizerList MakeAddressRecognizers();
+// postal_address: Latin-script street addresses
+RecognizerList MakeLatinAddressRecognizers();
 
 }  // namespace custos::detect
 

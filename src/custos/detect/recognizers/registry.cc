@@ -12,9 +12,14 @@ std::vector<std::unique_ptr<Recognizer>> BuiltinRecognizers() {
   append(MakeFinancialRecognizers());
   append(MakeContactRecognizers());
   append(MakeNetworkRecognizers());
-  append(MakeMiscRecognizers());
+  append(MakeLocationRecognizers());
+  append(MakeBirthDateRecognizers());
+  append(MakeSecretRecognizers());
+  append(MakeHealthRecognizers());
   append(MakeNameRecognizers());
+  append(MakeLatinNameRecognizers());
   append(MakeAddressRecognizers());
+  append(MakeLatinAddressRecognizers());
   return all;
 }
 

@@ -4,6 +4,8 @@
 #define CUSTOS_DETECT_RECOGNIZERS_TEXT_H_
 
 #include <algorithm>
+#include <cstdlib>
+#include <string>
 #include <cstdint>
 #include <initializer_list>
 #include <span>
@@ -33,6 +35,35 @@ constexpr bool AllDigits(std::string_view s) {
     if (!IsDigit(c)) return false;
   }
   return true;
+}
+
+constexpr bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
+constexpr char Lower(char c) { return IsUpper(c) ? static_cast<char>(c - 'A' + 'a') : c; }
+
+// s equals `lower` (given in lower case) ignoring ASCII case.
+constexpr bool EqualsLower(std::string_view s, std::string_view lower) {
+  if (s.size() != lower.size()) return false;
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (Lower(s[i]) != lower[i]) return false;
+  }
+  return true;
+}
+
+constexpr bool InList(std::string_view s, std::initializer_list<std::string_view> list) {
+  for (std::string_view w : list) {
+    if (s == w) return true;
+  }
+  return false;
+}
+
+// [*s, *e) is `text` without leading and trailing ASCII whitespace; false if empty.
+inline bool Trim(std::string_view text, uint32_t* s, uint32_t* e) {
+  uint32_t a = 0, b = static_cast<uint32_t>(text.size());
+  while (a < b && IsSpace(text[a])) ++a;
+  while (b > a && IsSpace(text[b - 1])) --b;
+  *s = a;
+  *e = b;
+  return b > a;
 }
 
 // Whether the unit's bytes at [s, s + lit.size()) equal lit.
@@ -72,6 +103,55 @@ constexpr bool IsHan(char32_t c) { return c >= kHanFirst && c <= kHanLast; }
   }
   cp = 0xFFFD;
   return 1;
+}
+
+// Start of the code point that ends just before byte i (i > 0).
+inline uint32_t PrevStart(std::string_view s, uint32_t i) {
+  uint32_t j = i - 1;
+  while (j > 0 && i - j < 4 && (static_cast<unsigned char>(s[j]) & 0xC0) == 0x80) --j;
+  return j;
+}
+
+// Backs e up so that [s, e) does not end inside a UTF-8 sequence.
+inline uint32_t Utf8Floor(const Unit& u, uint32_t s, uint32_t e) {
+  uint32_t i = e;
+  while (i > s && (static_cast<unsigned char>(u.text[i - 1]) & 0xC0) == 0x80) --i;
+  if (i > s) {
+    const auto lead = static_cast<unsigned char>(u.text[i - 1]);
+    const uint32_t need = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1;
+    if (e - (i - 1) >= need) return e;
+    return i - 1;
+  }
+  return e;
+}
+
+// ---- embedded data ----------------------------------------------------------------
+
+// Non-comment, non-empty lines of an embedded data file, split at the first tab or space.
+template <typename F>
+void ForEachLine(std::string_view data, F&& f) {
+  size_t pos = 0;
+  while (pos < data.size()) {
+    size_t nl = data.find('\n', pos);
+    if (nl == std::string_view::npos) nl = data.size();
+    std::string_view line = data.substr(pos, nl - pos);
+    pos = nl + 1;
+    while (!line.empty() && (line.back() == '\r' || line.back() == ' ' || line.back() == '\t')) line.remove_suffix(1);
+    if (line.empty() || line.front() == '#') continue;
+    size_t sep = line.find_first_of("\t ");
+    std::string_view key = line.substr(0, sep);
+    std::string_view value = sep == std::string_view::npos ? std::string_view() : line.substr(sep + 1);
+    while (!value.empty() && (value.front() == ' ' || value.front() == '\t')) value.remove_prefix(1);
+    f(key, value);
+  }
+}
+
+inline double ParseNumber(std::string_view v, double fallback) {
+  if (v.empty()) return fallback;
+  std::string s(v);
+  char* end = nullptr;
+  double d = std::strtod(s.c_str(), &end);
+  return end == s.c_str() ? fallback : d;
 }
 
 // ---- context words ------------------------------------------------------------------

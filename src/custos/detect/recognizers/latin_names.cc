@@ -1,0 +1,229 @@
+// Latin-script person names: a given name and a surname from the lists, or a capitalised
+// pair after a title or a label (Mr, Dr, Dear, patient:, name:).
+#include <algorithm>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "custos/detect/engine.h"
+#include "custos/detect/recognizers/groups.h"
+#include "custos/detect/recognizers/name_labels.h"
+#include "custos/detect/recognizers/text.h"
+
+namespace custos::detect {
+
+std::string_view LatinGivenNames();  // embedded data/names/latin_given.txt
+std::string_view LatinSurnames();    // embedded data/names/latin_surnames.txt
+
+namespace {
+
+using namespace text;  // NOLINT: the shared byte, UTF-8 and context helpers
+
+// ---------------------------------------------------------------------------------
+// Latin-script names.
+
+// Keys view the embedded data, which lives as long as the program.
+struct LatinTables {
+  std::unordered_map<std::string_view, float> given;  // weight; < 0.5 means "only after context"
+  std::unordered_set<std::string_view> surnames;
+};
+
+const LatinTables& Latin() {
+  static const LatinTables* t = [] {
+    auto* tb = new LatinTables();
+    ForEachLine(LatinGivenNames(), [&](std::string_view key, std::string_view value) {
+      tb->given.emplace(key, static_cast<float>(ParseNumber(value, 1.0)));
+    });
+    ForEachLine(LatinSurnames(), [&](std::string_view key, std::string_view) { tb->surnames.emplace(key); });
+    return tb;
+  }();
+  return *t;
+}
+
+
+// A name-like word: capital first letter, then lower case (internal capitals allowed
+// after the second letter: McDonald, DeAngelo).
+bool Capitalised(std::string_view w) {
+  if (w.size() < 2 || !IsUpper(w[0]) || !IsLower(w[1])) return false;
+  for (size_t i = 2; i < w.size(); ++i) {
+    if (!IsLower(w[i]) && !IsUpper(w[i])) return false;
+  }
+  return true;
+}
+
+
+// Words before a capitalised name that say it is a person's name. A label followed by
+// a colon ("name: ", "patient: ") is strong; a bare one ("contact If ...") only counts
+// when a word of the name is in the lists.
+enum class LatinCue { kNone, kTitle, kLabel, kWeakLabel };
+
+LatinCue CueBefore(const Unit& unit, size_t ti) {
+  const Token& tok = unit.tokens[ti];
+  const std::string_view s = unit.text;
+  // Separator run before the name: " ", ". ", ": ", "=", ", ".
+  uint32_t j = tok.start;
+  uint32_t gap = 0;
+  bool colon = false;
+  while (j > 0 && gap < 4) {
+    const char b = s[j - 1];
+    if (b == ' ' || b == '.' || b == ':' || b == '=' || b == ',' || b == '"' || b == '\t') {
+      colon = colon || b == ':' || b == '=';
+      --j;
+      ++gap;
+      continue;
+    }
+    break;
+  }
+  if (gap == 0) {
+    // CJK label directly before: "姓名John Smith" is rare; "姓名：" ends in a full-width colon.
+    return LatinCue::kNone;
+  }
+  if (ti == 0) {
+    // A CJK label: "姓名： John Smith", "联系人:John".
+    if (j >= 3) {
+      char32_t c;
+      const uint32_t ps = PrevStart(s, j);
+      DecodeAt(s, ps, c);
+      if (c == 0xFF1A && ps >= 6) {
+        for (std::string_view w : kLabelContext) {
+          if (w.size() <= ps && s.substr(ps - w.size(), w.size()) == w) return LatinCue::kLabel;
+        }
+      }
+    }
+    return LatinCue::kNone;
+  }
+  const Token& prev = unit.tokens[ti - 1];
+  if (prev.end != j) {
+    // Maybe a CJK label with a full-width colon between.
+    return LatinCue::kNone;
+  }
+  const std::string_view w = unit.Slice(prev.start, prev.end);
+  static constexpr std::string_view kTitles[] = {"mr", "mrs", "ms", "miss", "dr", "prof", "sir", "madam", "dear"};
+  static constexpr std::string_view kLabels[] = {"name",      "patient", "customer", "contact",  "client",
+                                                 "recipient", "fullname", "username", "applicant", "cardholder",
+                                                 "signed",    "attn",     "insured",  "employee"};
+  // Titles as people write them: "Mr", "Dr.", "dear" but not "MS" or "DR".
+  const bool title_case = w.size() >= 2 && (IsUpper(w[0]) || IsLower(w[0])) && IsLower(w[1]);
+  for (std::string_view x : kTitles) {
+    if (title_case && EqualsLower(w, x)) return LatinCue::kTitle;
+  }
+  for (std::string_view x : kLabels) {
+    if (EqualsLower(w, x)) {
+      if (colon) return LatinCue::kLabel;
+      // "name" needs its colon; "patient Maria Lopez" may do without.
+      if (x == "name" || x == "fullname" || x == "username") return LatinCue::kNone;
+      return LatinCue::kWeakLabel;
+    }
+  }
+  return LatinCue::kNone;
+}
+
+class LatinNameRecognizer final : public Recognizer {
+ public:
+  LatinNameRecognizer() { Latin(); }
+  std::string_view name() const override { return "latin_person_name"; }
+  CategorySet categories() const override { return Bit(Category::kPersonName); }
+  Interest interest() const override {
+    Interest in;
+    in.rules = {{TokenKind::kAlpha, Lengths(2, 20), ByteSet::Range('A', 'Z')}};
+    return in;
+  }
+
+  void OnToken(const Unit& unit, size_t ti, Sink& out) const override {
+    const Token& tok = unit.tokens[ti];
+    const std::string_view s = unit.text;
+    if (!IsUpper(s[tok.start])) return;  // the common case ends here
+    const std::string_view w = unit.Slice(tok.start, tok.end);
+    if (!Capitalised(w)) return;
+    const LatinTables& t = Latin();
+
+    if (ti == 0 && unit.Hinted(Category::kPersonName)) {
+      if (EmitWholeValue(unit, out)) return;
+    }
+    // The next word of the name: one space, or a middle initial "J. ".
+    const size_t next = NextNameWord(unit, ti);
+    const bool has_next = next != 0 && Capitalised(unit.Slice(unit.tokens[next].start, unit.tokens[next].end));
+    const LatinCue cue = CueBefore(unit, ti);
+    if (cue != LatinCue::kNone) {
+      const bool listed = t.surnames.count(w) != 0 || t.given.count(w) != 0 ||
+                          (has_next && t.surnames.count(unit.Slice(unit.tokens[next].start, unit.tokens[next].end)) != 0);
+      if (cue == LatinCue::kWeakLabel && !listed) return;
+      if (has_next) {
+        out.Emit(tok.start, unit.tokens[next].end, Category::kPersonName, 0.9f);
+      } else if (cue == LatinCue::kTitle || listed) {
+        out.Emit(tok.start, tok.end, Category::kPersonName, cue == LatinCue::kTitle ? 0.85f : 0.8f);
+      }
+      return;
+    }
+    if (!has_next) return;
+    // Not the surname of a pair we already saw ("John Smith": called again for "Smith").
+    auto g = t.given.find(w);
+    if (g == t.given.end() || g->second < 0.5f) return;
+    const std::string_view last = unit.Slice(unit.tokens[next].start, unit.tokens[next].end);
+    if (t.surnames.count(last) == 0) return;
+    // A third capitalised word glued on ("John Smith Street", "Grace Kelly Show") makes it
+    // something else's name.
+    if (unit.tokens[next].end < s.size() && s[unit.tokens[next].end] == ' ' && next + 1 < unit.tokens.size() &&
+        unit.tokens[next + 1].start == unit.tokens[next].end + 1 &&
+        Capitalised(unit.Slice(unit.tokens[next + 1].start, unit.tokens[next + 1].end))) {
+      return;
+    }
+    out.Emit(tok.start, unit.tokens[next].end, Category::kPersonName, 0.65f);
+  }
+
+ private:
+  // Index of the token that continues a name after token ti, or 0 if none.
+  static size_t NextNameWord(const Unit& unit, size_t ti) {
+    const std::string_view s = unit.text;
+    const Token& tok = unit.tokens[ti];
+    if (ti + 1 >= unit.tokens.size()) return 0;
+    const Token& nx = unit.tokens[ti + 1];
+    if (nx.start == tok.end + 1 && s[tok.end] == ' ') {
+      // Middle initial: "John F. Kennedy".
+      if (nx.size() == 1 && IsUpper(s[nx.start]) && nx.end + 1 < s.size() && s[nx.end] == '.' &&
+          s[nx.end + 1] == ' ' && ti + 2 < unit.tokens.size() && unit.tokens[ti + 2].start == nx.end + 2) {
+        return ti + 2;
+      }
+      return nx.kind == TokenKind::kAlpha ? ti + 1 : 0;
+    }
+    return 0;
+  }
+
+  // A name column holding "John Smith", "Smith, John" or "Mary Ann O Neil".
+  static bool EmitWholeValue(const Unit& unit, Sink& out) {
+    const std::string_view s = unit.text;
+    size_t b = 0, e = s.size();
+    while (b < e && (s[b] == ' ' || s[b] == '\t')) ++b;
+    while (e > b && (s[e - 1] == ' ' || s[e - 1] == '\t' || s[e - 1] == '\r')) --e;
+    if (e - b < 2 || e - b > 64) return false;
+    int words = 0;
+    bool in_word = false;
+    for (size_t i = b; i < e; ++i) {
+      const char c = s[i];
+      if (IsUpper(c) || IsLower(c) || c == '\'' || c == '-') {
+        if (!in_word) {
+          if (!IsUpper(c)) return false;
+          ++words;
+          in_word = true;
+        }
+      } else if (c == ' ' || c == ',' || c == '.') {
+        in_word = false;
+      } else {
+        return false;
+      }
+    }
+    if (words < 1 || words > 4) return false;
+    out.Emit(static_cast<uint32_t>(b), static_cast<uint32_t>(e), Category::kPersonName, words >= 2 ? 0.9f : 0.75f);
+    return true;
+  }
+};
+
+}  // namespace
+
+RecognizerList MakeLatinNameRecognizers() {
+  RecognizerList list;
+  list.push_back(std::make_unique<LatinNameRecognizer>());
+  return list;
+}
+
+}  // namespace custos::detect
