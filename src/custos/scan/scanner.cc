@@ -2,6 +2,11 @@
 
 #include <algorithm>
 #include <chrono>
+#include <condition_variable>
+#include <filesystem>
+#include <functional>
+#include <mutex>
+#include <thread>
 #include <cstring>
 #include <map>
 #include <unordered_map>
@@ -334,11 +339,21 @@ struct Scanner::Impl {
   std::vector<std::string> recognizer_json;
   std::vector<WorkerState> workers;
 
+  // Scans one entry into `fr` (problems included) with `threads` workers starting at
+  // workers[worker_base]; findings go to on_findings in order.
+  void ScanEntry(const io::WalkEntry& e, FileReport& fr, const Scanner::FindingsCallback& on_findings,
+                 int worker_base, int threads);
   void ScanFile(const std::string& path, FileReport& fr, const Scanner::FindingsCallback& on_findings,
-                const Scanner::ProblemCallback& on_problem);
-  Status ScanText(PeekingSource& src, FileContext& ctx, FileReport& fr, const Scanner::FindingsCallback& emit);
-  Status ScanCsv(PeekingSource& src, FileContext& ctx, FileReport& fr, const Scanner::FindingsCallback& emit);
-  Status ScanJsonl(PeekingSource& src, FileContext& ctx, FileReport& fr, const Scanner::FindingsCallback& emit);
+                int worker_base, int threads);
+  // Many small files: whole files in parallel, one per worker, reported in order.
+  void ScanSmallFiles(const std::vector<io::WalkEntry>& entries, size_t begin, size_t end,
+                      const std::function<void(FileReport&, std::string&)>& finish);
+  Status ScanText(PeekingSource& src, FileContext& ctx, FileReport& fr, const Scanner::FindingsCallback& emit,
+                  int worker_base, int threads);
+  Status ScanCsv(PeekingSource& src, FileContext& ctx, FileReport& fr, const Scanner::FindingsCallback& emit,
+                 int worker_base, int threads);
+  Status ScanJsonl(PeekingSource& src, FileContext& ctx, FileReport& fr, const Scanner::FindingsCallback& emit,
+                   int worker_base, int threads);
 };
 
 Scanner::Scanner(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
@@ -364,36 +379,127 @@ StatusOr<std::unique_ptr<Scanner>> Scanner::Create(const ScanOptions& options) {
   return std::unique_ptr<Scanner>(new Scanner(std::move(impl)));
 }
 
+namespace {
+
+// Files up to this size are scanned whole by one worker while other workers take other
+// files; bigger ones are split into batches across all workers.
+constexpr uintmax_t kSmallFileBytes = 4 << 20;
+
+bool IsSmallFile(const io::WalkEntry& e) {
+  if (!e.error.ok()) return true;
+  if (e.path == "-") return false;
+  std::error_code ec;
+  const auto status = std::filesystem::status(e.path, ec);
+  if (ec || !std::filesystem::is_regular_file(status)) return false;
+  const uintmax_t size = std::filesystem::file_size(e.path, ec);
+  return !ec && size <= kSmallFileBytes;
+}
+
+}  // namespace
+
 ScanReport Scanner::Scan(const std::vector<std::string>& paths, const FindingsCallback& on_findings,
                          const ProblemCallback& on_problem) {
   const auto t0 = std::chrono::steady_clock::now();
   ScanReport report;
-  for (const io::WalkEntry& e : io::ExpandPaths(paths)) {
-    FileReport fr;
-    fr.file = e.path == "-" ? "<stdin>" : e.path;
-    if (!e.error.ok()) {
-      Problem p{0, Bare(e.error.message(), e.path), true};
-      on_problem(fr.file, p);
-      fr.problems.push_back(std::move(p));
-    } else {
-      impl_->ScanFile(e.path, fr, on_findings, on_problem);
-    }
+  // Problems and findings reach the callbacks in input order, one file after another.
+  auto finish = [&](FileReport& fr, std::string& buffered) {
+    if (!buffered.empty()) on_findings(buffered);
+    for (const Problem& p : fr.problems) on_problem(fr.file, p);
     for (size_t i = 0; i < report.totals.size(); ++i) report.totals[i] += fr.counts[i];
     report.bytes += fr.bytes;
     report.minors_under_14 += fr.minors_under_14;
     report.files.push_back(std::move(fr));
+  };
+  const std::vector<io::WalkEntry> entries = io::ExpandPaths(paths);
+  const int threads = impl_->options.threads;
+  size_t i = 0;
+  while (i < entries.size()) {
+    size_t j = i;
+    if (threads > 1) {
+      while (j < entries.size() && IsSmallFile(entries[j])) ++j;
+    }
+    if (j - i >= 2) {
+      impl_->ScanSmallFiles(entries, i, j, finish);
+      i = j;
+      continue;
+    }
+    FileReport fr;
+    std::string none;
+    impl_->ScanEntry(entries[i], fr, on_findings, 0, threads);
+    finish(fr, none);
+    ++i;
   }
   report.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   return report;
 }
 
+void Scanner::Impl::ScanEntry(const io::WalkEntry& e, FileReport& fr, const Scanner::FindingsCallback& on_findings,
+                              int worker_base, int threads) {
+  fr.file = e.path == "-" ? "<stdin>" : e.path;
+  if (!e.error.ok()) {
+    fr.problems.push_back(Problem{0, Bare(e.error.message(), e.path), true});
+    return;
+  }
+  ScanFile(e.path, fr, on_findings, worker_base, threads);
+}
+
+void Scanner::Impl::ScanSmallFiles(const std::vector<io::WalkEntry>& entries, size_t begin, size_t end,
+                                   const std::function<void(FileReport&, std::string&)>& finish) {
+  struct Slot {
+    FileReport fr;
+    std::string findings;
+    bool done = false;
+  };
+  const size_t count = end - begin;
+  const int threads = options.threads;
+  // At most `window` files scanned ahead of the one being reported: bounded memory.
+  const size_t window = static_cast<size_t>(4 * threads);
+  std::vector<Slot> slots(count);
+  std::mutex mu;
+  std::condition_variable cv;
+  size_t next = 0, reported = 0;
+  std::vector<std::thread> pool;
+  for (int w = 0; w < threads; ++w) {
+    pool.emplace_back([&, w] {
+      while (true) {
+        size_t k;
+        {
+          std::unique_lock lock(mu);
+          cv.wait(lock, [&] { return next >= count || next < reported + window; });
+          if (next >= count) return;
+          k = next++;
+        }
+        Slot& slot = slots[k];
+        ScanEntry(entries[begin + k], slot.fr, [&slot](std::string_view t) { slot.findings.append(t); }, w, 1);
+        {
+          std::lock_guard lock(mu);
+          slot.done = true;
+        }
+        cv.notify_all();
+      }
+    });
+  }
+  for (size_t k = 0; k < count; ++k) {
+    {
+      std::unique_lock lock(mu);
+      cv.wait(lock, [&] { return slots[k].done; });
+    }
+    finish(slots[k].fr, slots[k].findings);
+    slots[k] = Slot();  // release the buffered findings
+    {
+      std::lock_guard lock(mu);
+      ++reported;
+    }
+    cv.notify_all();
+  }
+  for (auto& t : pool) t.join();
+}
+
 void Scanner::Impl::ScanFile(const std::string& path, FileReport& fr, const Scanner::FindingsCallback& on_findings,
-                             const Scanner::ProblemCallback& on_problem) {
+                             int worker_base, int threads) {
   auto opened = io::OpenSource(path);
   if (!opened.ok()) {
-    Problem p{0, Bare(opened.status().message(), path), true};
-    on_problem(fr.file, p);
-    fr.problems.push_back(std::move(p));
+    fr.problems.push_back(Problem{0, Bare(opened.status().message(), path), true});
     return;
   }
   PeekingSource src(std::move(opened).value());
@@ -420,32 +526,26 @@ void Scanner::Impl::ScanFile(const std::string& path, FileReport& fr, const Scan
   ctx.options = &options;
   ctx.category_json = &category_json;
   ctx.recognizer_json = &recognizer_json;
-  const size_t problems_before = fr.problems.size();
   switch (format) {
     case io::Format::kText:
       fr.format = "text";
-      st = ScanText(src, ctx, fr, on_findings);
+      st = ScanText(src, ctx, fr, on_findings, worker_base, threads);
       break;
     case io::Format::kCsv:
       fr.format = "csv";
-      st = ScanCsv(src, ctx, fr, on_findings);
+      st = ScanCsv(src, ctx, fr, on_findings, worker_base, threads);
       break;
     case io::Format::kJsonl:
       fr.format = "jsonl";
-      st = ScanJsonl(src, ctx, fr, on_findings);
+      st = ScanJsonl(src, ctx, fr, on_findings, worker_base, threads);
       break;
   }
   fr.bytes = src.bytes();
-  for (size_t i = problems_before; i < fr.problems.size(); ++i) on_problem(fr.file, fr.problems[i]);
-  if (!st.ok()) {
-    Problem p{fr.lines + 1, Bare(st.message(), src.name()), true};
-    on_problem(fr.file, p);
-    fr.problems.push_back(std::move(p));
-  }
+  if (!st.ok()) fr.problems.push_back(Problem{fr.lines + 1, Bare(st.message(), src.name()), true});
 }
 
 Status Scanner::Impl::ScanText(PeekingSource& src, FileContext& ctx, FileReport& fr,
-                               const Scanner::FindingsCallback& emit) {
+                               const Scanner::FindingsCallback& emit, int worker_base, int threads) {
   struct Batch {
     std::vector<io::TextPiece> pieces;
     std::string storage;
@@ -457,11 +557,11 @@ Status Scanner::Impl::ScanText(PeekingSource& src, FileContext& ctx, FileReport&
   std::vector<ColumnStats> unused_columns;
   std::map<std::string, ColumnStats> unused_paths;
   const detect::FieldHints no_hints;
-  OrderedPipeline<Batch, Result> pipeline(options.threads);
+  OrderedPipeline<Batch, Result> pipeline(threads);
   Status st = pipeline.Run(
       [&](Batch& b) { return reader.NextBatch(b.pieces, b.storage); },
       [&](Batch& b, int w, Result& r) {
-        WorkerState& ws = workers[static_cast<size_t>(w)];
+        WorkerState& ws = workers[static_cast<size_t>(worker_base + w)];
         for (const io::TextPiece& p : b.pieces) {
           ScanValue(ctx, ws, r, p.data, no_hints, p.line, p.offset_in_line, p.keep_from, p.drop_from, {}, {});
         }
@@ -475,7 +575,7 @@ Status Scanner::Impl::ScanText(PeekingSource& src, FileContext& ctx, FileReport&
 }
 
 Status Scanner::Impl::ScanCsv(PeekingSource& src, FileContext& ctx, FileReport& fr,
-                              const Scanner::FindingsCallback& emit) {
+                              const Scanner::FindingsCallback& emit, int worker_base, int threads) {
   io::CsvOptions co;
   co.delimiter = options.csv_delimiter;
   if (co.delimiter == 0 && src.name().size() >= 4) {
@@ -499,14 +599,14 @@ Status Scanner::Impl::ScanCsv(PeekingSource& src, FileContext& ctx, FileReport& 
   };
   std::vector<ColumnStats> columns;
   std::map<std::string, ColumnStats> unused_paths;
-  OrderedPipeline<Batch, Result> pipeline(options.threads);
+  OrderedPipeline<Batch, Result> pipeline(threads);
   Status st = pipeline.Run(
       [&](Batch& b) {
         b.issues.clear();
         return reader.NextBatch(b.csv, b.issues);
       },
       [&](Batch& b, int w, Result& r) {
-        WorkerState& ws = workers[static_cast<size_t>(w)];
+        WorkerState& ws = workers[static_cast<size_t>(worker_base + w)];
         for (const io::CsvIssue& is : b.issues) r.problems.push_back(Problem{is.line, Bare(is.message, {}), false});
         r.columns.resize(ctx.column_json.size());
         r.units = b.csv.records.size();
@@ -540,7 +640,7 @@ Status Scanner::Impl::ScanCsv(PeekingSource& src, FileContext& ctx, FileReport& 
 }
 
 Status Scanner::Impl::ScanJsonl(PeekingSource& src, FileContext& ctx, FileReport& fr,
-                                const Scanner::FindingsCallback& emit) {
+                                const Scanner::FindingsCallback& emit, int worker_base, int threads) {
   io::JsonlOptions jo;
   jo.batch_bytes = options.batch_bytes;
   io::JsonlReader reader(src, jo);
@@ -550,14 +650,14 @@ Status Scanner::Impl::ScanJsonl(PeekingSource& src, FileContext& ctx, FileReport
   };
   std::vector<ColumnStats> unused_columns;
   std::map<std::string, ColumnStats> paths;
-  OrderedPipeline<Batch, Result> pipeline(options.threads);
+  OrderedPipeline<Batch, Result> pipeline(threads);
   Status st = pipeline.Run(
       [&](Batch& b) {
         b.issues.clear();
         return reader.NextBatch(b.json, b.issues);
       },
       [&](Batch& b, int w, Result& r) {
-        WorkerState& ws = workers[static_cast<size_t>(w)];
+        WorkerState& ws = workers[static_cast<size_t>(worker_base + w)];
         for (const io::JsonIssue& is : b.issues) r.problems.push_back(Problem{is.line, Bare(is.message, {}), false});
         std::string path_json;
         for (const io::JsonLeaf& leaf : b.json.leaves) {

@@ -202,6 +202,25 @@ TEST_F(ScannerTest, ThreadedOutputEqualsSingleThreaded) {
   EXPECT_EQ(one.findings, four.findings);
 }
 
+TEST_F(ScannerTest, ManySmallFilesInParallelGiveTheSameResultsInTheSameOrder) {
+  for (int i = 0; i < 40; ++i) {
+    std::string text;
+    for (int k = 0; k <= i % 7; ++k) text += "f" + std::to_string(i) + " 手机1381234" + std::to_string(1000 + i * 10 + k) + "\n";
+    Write("many/" + std::string(i < 10 ? "0" : "") + std::to_string(i) + ".log", text);
+  }
+  Write("many/bad.jsonl", "{not json\n");
+  Run one = Scan({(dir_ / "many").string()}, 1);
+  Run three = Scan({(dir_ / "many").string()}, 3);
+  EXPECT_EQ(one.findings, three.findings);
+  EXPECT_EQ(one.problems, three.problems);
+  ASSERT_EQ(one.report.files.size(), three.report.files.size());
+  for (size_t i = 0; i < one.report.files.size(); ++i) {
+    EXPECT_EQ(one.report.files[i].file, three.report.files[i].file);
+    EXPECT_EQ(one.report.files[i].total_findings(), three.report.files[i].total_findings());
+  }
+  EXPECT_EQ(one.findings.size(), 40u / 7 * 28 + 1 + 2 + 3 + 4 + 5);
+}
+
 TEST_F(ScannerTest, ReportsRenderAsTextAndValidJson) {
   std::string f = Write("r.csv", "身份证号\n110105199003071239\n");
   Run r = Scan({f});
