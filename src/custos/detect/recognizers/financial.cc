@@ -22,12 +22,6 @@ namespace {
 
 using namespace text;  // NOLINT: the shared byte and context helpers
 
-struct Ctx {
-  bool pos = false;     // a context word or a field hint
-  bool neg = false;     // a negative context word
-  bool strong = false;  // (bank_account) a context word that names a bank
-};
-
 // Bank-specific words for bank_account; the others ("账号", "account no") also label
 // logins and user IDs.
 bool StrongAccountWord(std::string_view kw) {
@@ -38,28 +32,12 @@ bool StrongAccountWord(std::string_view kw) {
   return false;
 }
 
-Ctx Context(const Unit& u, Category c, uint32_t start, uint32_t end) {
-  Ctx r;
-  const text::Context found = FindContext(u, c, start, end, [&](const KeywordEntry& k, bool positive) {
-    if (positive && c == Category::kBankAccount && StrongAccountWord(k.text)) r.strong = true;
+// Context for bank_account; *strong says whether a supporting word names a bank.
+Context AccountContext(const Unit& u, uint32_t start, uint32_t end, bool* strong) {
+  *strong = false;
+  return FindContext(u, Category::kBankAccount, start, end, [&](const KeywordEntry& k, bool positive) {
+    if (positive && StrongAccountWord(k.text)) *strong = true;
   });
-  r.pos = found.pos;
-  r.neg = found.neg;
-  return r;
-}
-
-float Score(const Ctx& c, float base, float with, float against) { return c.pos ? with : (c.neg ? against : base); }
-
-// The digits [s, e) continue a dotted number (a decimal fraction, a version, an address).
-bool InDottedNumber(const Unit& u, uint32_t s, uint32_t e) {
-  return (u.At(int64_t{s} - 1) == '.' && IsDigit(u.At(int64_t{s} - 2))) || (u.At(e) == '.' && IsDigit(u.At(int64_t{e} + 1)));
-}
-
-void AddNegatives(std::vector<KeywordSpec>& v, CategorySet cats) {
-  AddKeywords(v,
-           {"订单", "单号", "流水号", "交易号", "交易编号", "运单", "快递", "批次号", "发票号", "order", "order no",
-            "order id", "tracking", "invoice", "txn", "transaction", "trace id", "request id"},
-           cats, KeywordRole::kNegative);
 }
 
 // ---- grouped numbers --------------------------------------------------------------
@@ -148,7 +126,7 @@ class BankCard final : public Recognizer {
     AddKeywords(v, {"卡号", "卡號", "银行卡", "銀行卡", "信用卡", "借记卡", "储蓄卡", "银联", "card", "card no", "card number",
                  "cardno", "card#", "credit card", "debit card", "visa", "mastercard", "amex", "unionpay"},
              c);
-    AddNegatives(v, c);
+    AddNumberNegatives(v, c);
     return v;
   }
   void OnToken(const Unit& u, size_t ti, Sink& out) const override {
@@ -167,7 +145,7 @@ class BankCard final : public Recognizer {
       if (InDottedNumber(u, t.start, t.end)) return;
     }
     if (!IsCard(d)) return;
-    const Ctx ctx = Context(u, Category::kBankCardNumber, t.start, end);
+    const Context ctx = FindContext(u, Category::kBankCardNumber, t.start, end);
     // 18 digits shaped like a resident ID (with a wrong check digit) are a mistyped ID,
     // not a card, unless card words say otherwise.
     if (!grouped && ResidentIdShaped(d) && !ctx.pos) return;
@@ -206,7 +184,7 @@ class BankAccount final : public Recognizer {
                  "付款账号", "银行", "bank account", "beneficiary account", "账号", "帳號", "帐号", "账户", "帐户",
                  "帳戶", "account no", "account number", "acct", "a/c"},
              c);
-    AddNegatives(v, c);
+    AddNumberNegatives(v, c);
     return v;
   }
   void OnToken(const Unit& u, size_t ti, Sink& out) const override {
@@ -226,17 +204,18 @@ class BankAccount final : public Recognizer {
       d = u.Slice(t.start, t.end);
     }
     if (InDottedNumber(u, t.start, end) || IsCard(d) || LooksLikeDate(d)) return;
-    const Ctx ctx = Context(u, Category::kBankAccount, t.start, end);
+    bool strong = false;
+    const Context ctx = AccountContext(u, t.start, end, &strong);
     if (!ctx.pos) return;
     float conf;
-    if (ctx.strong) {
+    if (strong) {
       conf = d.size() >= 10 ? 0.8f : 0.55f;
     } else if (u.Hinted(Category::kBankAccount)) {
       conf = 0.7f;
     } else {
       conf = d.size() >= 12 ? 0.6f : 0.45f;
     }
-    if (ctx.neg && !ctx.strong) conf = 0.3f;
+    if (ctx.neg && !strong) conf = 0.3f;
     out.Emit(t.start, end, Category::kBankAccount, conf);
   }
 };
@@ -320,7 +299,7 @@ class Iban final : public Recognizer {
     std::string_view iban(buf, n);
     const uint32_t check = static_cast<uint32_t>(Digit(iban[2]) * 10 + Digit(iban[3]));
     if (check < 2 || check > 98 || !IbanValid(iban)) return;
-    const Ctx ctx = Context(u, Category::kIban, t.start, end);
+    const Context ctx = FindContext(u, Category::kIban, t.start, end);
     out.Emit(t.start, end, Category::kIban, ctx.pos ? 0.97f : 0.85f);
   }
 };
@@ -342,14 +321,14 @@ class Imei final : public Recognizer {
     std::vector<KeywordSpec> v;
     const CategorySet c = Bit(Category::kImei);
     AddKeywords(v, {"imei", "meid", "设备号", "設備號", "串号", "串號", "设备识别码", "移动设备识别码", "国际移动设备"}, c);
-    AddNegatives(v, c);
+    AddNumberNegatives(v, c);
     return v;
   }
   void OnToken(const Unit& u, size_t ti, Sink& out) const override {
     const Token& t = u.tokens[ti];
     std::string_view d = u.Slice(t.start, t.end);
     if (!LuhnValid(d) || InDottedNumber(u, t.start, t.end)) return;
-    const Ctx ctx = Context(u, Category::kImei, t.start, t.end);
+    const Context ctx = FindContext(u, Category::kImei, t.start, t.end);
     float conf = Score(ctx, 0.3f, 0.85f, 0.1f);
     if (ctx.pos && ctx.neg) conf = 0.6f;
     out.Emit(t.start, t.end, Category::kImei, conf);
@@ -376,7 +355,7 @@ class Vin final : public Recognizer {
     AddKeywords(v, {"vin", "vin码", "vin号", "车架号", "車架號", "车辆识别代号", "车辆识别代码", "车辆识别码", "车辆识别号",
                  "車輛識別", "vehicle identification", "chassis no", "chassis number", "frame no"},
              c);
-    AddNegatives(v, c);
+    AddNumberNegatives(v, c);
     return v;
   }
   void OnToken(const Unit& u, size_t ti, Sink& out) const override {
@@ -392,7 +371,7 @@ class Vin final : public Recognizer {
     }
     if (lower && upper) return;
     const bool valid = VinValid(v);
-    const Ctx ctx = Context(u, Category::kVin, t.start, t.end);
+    const Context ctx = FindContext(u, Category::kVin, t.start, t.end);
     if (lower && !ctx.pos) return;
     float conf;
     if (valid) {

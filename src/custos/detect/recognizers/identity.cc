@@ -72,19 +72,6 @@ bool ProvinceCode(char a, char b) {
 
 // ---- context ----------------------------------------------------------------------
 
-struct Ctx {
-  bool pos = false;  // a context word or a field hint
-  bool neg = false;  // a negative context word
-};
-
-Ctx Context(const Unit& u, Category c, uint32_t start, uint32_t end) {
-  const text::Context found = FindContext(u, c, start, end);
-  return Ctx{found.pos, found.neg};
-}
-
-// Confidence: `with` context, `against` with only negative context, else `base`.
-float Score(const Ctx& c, float base, float with, float against) { return c.pos ? with : (c.neg ? against : base); }
-
 // The token is labelled: a context word for `c` ends at most `max_gap` bytes before it
 // with no other token in between ("护照号：X", "Passport No. X"), or a field hint names c.
 bool Labelled(const Unit& u, size_t ti, Category c, uint32_t max_gap = 12) {
@@ -105,19 +92,6 @@ bool Labelled(const Unit& u, size_t ti, Category c, uint32_t max_gap = 12) {
     if (Contains(u.engine->keyword(h.id).context, c) && WordBounded(u, h.start, h.end)) return true;
   }
   return false;
-}
-
-// The digits [s, e) continue a dotted number (a decimal fraction, a version, an address).
-bool InDottedNumber(const Unit& u, uint32_t s, uint32_t e) {
-  return (u.At(int64_t{s} - 1) == '.' && IsDigit(u.At(int64_t{s} - 2))) || (u.At(e) == '.' && IsDigit(u.At(int64_t{e} + 1)));
-}
-
-// Words that mark a number as something else: an order, a transaction, a shipment.
-void AddNegatives(std::vector<KeywordSpec>& v, CategorySet cats) {
-  AddKeywords(v,
-           {"订单", "单号", "流水号", "交易号", "交易编号", "运单", "快递", "批次号", "发票号", "order", "order no",
-            "order id", "tracking", "invoice", "txn", "transaction", "trace id", "request id"},
-           cats, KeywordRole::kNegative);
 }
 
 Attributes BirthAttributes(uint32_t birth, uint32_t region, char sex, uint32_t as_of) {
@@ -154,7 +128,7 @@ class CnResidentId final : public Recognizer {
               "id_card", "id no", "id number", "idno", "citizen id", "national id", "identity card", "identity no",
               "resident id", "sfz"},
              c);
-    AddNegatives(v, c);
+    AddNumberNegatives(v, c);
     return v;
   }
 
@@ -177,7 +151,7 @@ class CnResidentId final : public Recognizer {
     const uint32_t as_of = u.AsOf();
     if (!PlausibleBirthDate(birth, as_of) || !Mod11_2Valid(v)) return;
     if (t.kind == TokenKind::kNumeric && InDottedNumber(u, s, e)) return;
-    const Ctx ctx = Context(u, Category::kCnResidentId, s, e);
+    const Context ctx = FindContext(u, Category::kCnResidentId, s, e);
     const char sex = Digit(v[16]) % 2 == 1 ? 'M' : 'F';
     out.Emit(s, e, Category::kCnResidentId, Score(ctx, 0.9f, 0.99f, 0.4f),
              BirthAttributes(birth, ParseDigits(v.substr(0, 6)), sex, as_of));
@@ -203,7 +177,7 @@ class CnResidentIdLegacy final : public Recognizer {
     const uint32_t birth = 19000000 + ParseDigits(v.substr(6, 6));
     const uint32_t as_of = u.AsOf();
     if (!PlausibleBirthDate(birth, as_of) || InDottedNumber(u, t.start, t.end)) return;
-    const Ctx ctx = Context(u, Category::kCnResidentId, t.start, t.end);
+    const Context ctx = FindContext(u, Category::kCnResidentId, t.start, t.end);
     if (!ctx.pos) return;
     const char sex = Digit(v[14]) % 2 == 1 ? 'M' : 'F';
     out.Emit(t.start, t.end, Category::kCnResidentId, ctx.neg ? 0.6f : 0.8f,
@@ -229,7 +203,7 @@ class HkId final : public Recognizer {
     std::vector<KeywordSpec> v;
     const CategorySet c = Bit(Category::kHkId);
     AddKeywords(v, {"香港身份证", "香港身份證", "身份證", "hkid", "hk id", "hkic", "hong kong id", "hong kong identity"}, c);
-    AddNegatives(v, c);
+    AddNumberNegatives(v, c);
     return v;
   }
   void OnToken(const Unit& u, size_t ti, Sink& out) const override {
@@ -249,12 +223,12 @@ class HkId final : public Recognizer {
       if (u.At(p) != '(' || u.At(int64_t{p} + 2) != ')' || !(IsDigit(check) || check == 'A')) return;
       if (HkidCheckChar(body_view) != check) return;
       const uint32_t end = p + 3;
-      const Ctx ctx = Context(u, Category::kHkId, t.start, end);
+      const Context ctx = FindContext(u, Category::kHkId, t.start, end);
       out.Emit(t.start, end, Category::kHkId, Score(ctx, 0.85f, 0.97f, 0.6f));
     } else if (v.size() == letters + 7) {
       const char check = v.back();
       if (!(IsDigit(check) || check == 'A') || HkidCheckChar(body_view) != check) return;
-      const Ctx ctx = Context(u, Category::kHkId, t.start, t.end);
+      const Context ctx = FindContext(u, Category::kHkId, t.start, t.end);
       out.Emit(t.start, t.end, Category::kHkId, Score(ctx, 0.4f, 0.9f, 0.2f));
     }
   }
@@ -278,14 +252,14 @@ class TwId final : public Recognizer {
     AddKeywords(v, {"身分證", "身分证", "身份證", "統一編號", "国民身分", "國民身分", "台湾身份证", "臺灣", "台湾", "台灣",
                  "taiwan id", "taiwan", "roc id", "national id"},
              c);
-    AddNegatives(v, c);
+    AddNumberNegatives(v, c);
     return v;
   }
   void OnToken(const Unit& u, size_t ti, Sink& out) const override {
     const Token& t = u.tokens[ti];
     std::string_view v = u.Slice(t.start, t.end);
     if (!IsUpper(v[0]) || (v[1] != '1' && v[1] != '2') || !AllDigits(v.substr(2)) || !TwIdValid(v)) return;
-    const Ctx ctx = Context(u, Category::kTwId, t.start, t.end);
+    const Context ctx = FindContext(u, Category::kTwId, t.start, t.end);
     Attributes a;
     a.sex = v[1] == '1' ? 'M' : 'F';
     out.Emit(t.start, t.end, Category::kTwId, Score(ctx, 0.6f, 0.95f, 0.3f), a);
@@ -316,7 +290,7 @@ class UsSsn final : public Recognizer {
     std::vector<KeywordSpec> v;
     const CategorySet c = Bit(Category::kUsSsn);
     AddKeywords(v, {"ssn", "social security", "soc sec", "ss#", "ss no", "社会安全号", "社會安全號", "社安号"}, c);
-    AddNegatives(v, c);
+    AddNumberNegatives(v, c);
     return v;
   }
   void OnToken(const Unit& u, size_t ti, Sink& out) const override {
@@ -336,7 +310,7 @@ class UsSsn final : public Recognizer {
       const uint32_t end = t.end + 8;
       std::string_view v = u.Slice(t.start, end);
       if (!SsnValid(ParseDigits(v.substr(0, 3)), ParseDigits(v.substr(4, 2)), ParseDigits(v.substr(7, 4)))) return;
-      const Ctx ctx = Context(u, Category::kUsSsn, t.start, end);
+      const Context ctx = FindContext(u, Category::kUsSsn, t.start, end);
       if (sep == '-') {
         out.Emit(t.start, end, Category::kUsSsn, Score(ctx, 0.75f, 0.95f, 0.3f));
       } else if (ctx.pos && !ctx.neg) {
@@ -349,7 +323,7 @@ class UsSsn final : public Recognizer {
     std::string_view v = u.Slice(t.start, t.end);
     if (!SsnValid(ParseDigits(v.substr(0, 3)), ParseDigits(v.substr(3, 2)), ParseDigits(v.substr(5, 4)))) return;
     if (InDottedNumber(u, t.start, t.end)) return;
-    const Ctx ctx = Context(u, Category::kUsSsn, t.start, t.end);
+    const Context ctx = FindContext(u, Category::kUsSsn, t.start, t.end);
     if (!ctx.pos) return;
     out.Emit(t.start, t.end, Category::kUsSsn, ctx.neg ? 0.5f : 0.75f);
   }
@@ -387,7 +361,7 @@ class PassportNumber final : public Recognizer {
     AddKeywords(v, {"护照", "護照", "护照号", "护照号码", "護照號碼", "passport", "passport no", "passport number",
                  "passport #", "passport#", "passportno", "pass no"},
              c);
-    AddNegatives(v, c);
+    AddNumberNegatives(v, c);
     return v;
   }
   void OnToken(const Unit& u, size_t ti, Sink& out) const override {
@@ -398,7 +372,7 @@ class PassportNumber final : public Recognizer {
     }
     std::string_view v = u.Slice(t.start, t.end);
     if (t.kind == TokenKind::kAlnum && PrcPassport(v)) {
-      const Ctx ctx = Context(u, Category::kPassportNumber, t.start, t.end);
+      const Context ctx = FindContext(u, Category::kPassportNumber, t.start, t.end);
       // "E" + letter + 7 digits is also a European patent number (EP0482154): without
       // a passport word it stays below the default threshold; "E"/"G" + 8 digits does not.
       const bool letter_series = v[1] >= 'A' && v[1] <= 'Z';
@@ -458,7 +432,7 @@ class TravelPermit final : public Recognizer {
                  "往来港澳", "往來港澳", "往来台湾", "往來台灣", "港澳通行", "permit", "exit-entry", "exit entry",
                  "home return", "home-return", "mtp"},
              c);
-    AddNegatives(v, c);
+    AddNumberNegatives(v, c);
     return v;
   }
   void OnToken(const Unit& u, size_t ti, Sink& out) const override {
@@ -482,7 +456,7 @@ class TravelPermit final : public Recognizer {
       default: return;
     }
     if (!shape) return;
-    const Ctx ctx = Context(u, Category::kTravelPermit, t.start, t.end);
+    const Context ctx = FindContext(u, Category::kTravelPermit, t.start, t.end);
     if (!ctx.pos) return;
     out.Emit(t.start, t.end, Category::kTravelPermit, ctx.neg ? 0.6f : 0.9f);
   }
@@ -519,7 +493,7 @@ class OrgCreditCode final : public Recognizer {
     if (v[1] < '1' || v[1] > '9' || !AllDigits(v.substr(2, 6))) return;
     if (!ProvinceCode(v[2], v[3]) && !(v[2] == '1' && v[3] == '0')) return;  // 10xxxx: central level
     if (!UsccValid(v)) return;
-    const Ctx ctx = Context(u, Category::kOrgCreditCode, t.start, t.end);
+    const Context ctx = FindContext(u, Category::kOrgCreditCode, t.start, t.end);
     // An all-digit code shaped like a resident ID is far more likely a mistyped ID.
     if (ResidentIdShaped(v) && !ctx.pos) return;
     out.Emit(t.start, t.end, Category::kOrgCreditCode, ctx.pos ? 0.97f : 0.85f);

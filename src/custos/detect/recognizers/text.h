@@ -236,6 +236,17 @@ inline Nearest NearestContext(const Unit& u, Category c, uint32_t start, uint32_
   return Nearest::kNone;
 }
 
+// Confidence: `with` supporting context, `against` with only opposing context, else `base`.
+inline float Score(const Context& c, float base, float with, float against) {
+  return c.pos ? with : (c.neg ? against : base);
+}
+
+// The digits [s, e) continue a dotted number (a decimal fraction, a version, an address).
+inline bool InDottedNumber(const Unit& u, uint32_t s, uint32_t e) {
+  return (u.At(int64_t{s} - 1) == '.' && IsDigit(u.At(int64_t{s} - 2))) ||
+         (u.At(e) == '.' && IsDigit(u.At(int64_t{e} + 1)));
+}
+
 inline void AddKeywords(std::vector<KeywordSpec>& out, std::initializer_list<const char*> words, CategorySet cats,
                         KeywordRole role = KeywordRole::kContext) {
   for (const char* w : words) out.push_back(KeywordSpec{w, cats, role});
@@ -243,6 +254,15 @@ inline void AddKeywords(std::vector<KeywordSpec>& out, std::initializer_list<con
 inline void AddKeywords(std::vector<KeywordSpec>& out, std::initializer_list<const char*> words, Category c,
                         KeywordRole role = KeywordRole::kContext) {
   AddKeywords(out, words, Bit(c), role);
+}
+
+// Words that mark a number as something else (an order, a transaction, a shipment):
+// negative context for the number-shaped identifiers.
+inline void AddNumberNegatives(std::vector<KeywordSpec>& out, CategorySet cats) {
+  AddKeywords(out,
+              {"订单", "单号", "流水号", "交易号", "交易编号", "运单", "快递", "批次号", "发票号", "order", "order no",
+               "order id", "tracking", "invoice", "txn", "transaction", "trace id", "request id"},
+              cats, KeywordRole::kNegative);
 }
 
 }  // namespace custos::detect::text
