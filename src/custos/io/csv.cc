@@ -214,7 +214,7 @@ struct CsvReader::Impl {
   }
 
   void AddIssue(std::vector<CsvIssue>& issues, uint64_t at, std::string_view what) {
-    issues.push_back(CsvIssue{at, "line " + std::to_string(at) + ": " + std::string(what)});
+    issues.push_back(CsvIssue{at, std::string(what)});
   }
 
   // Drops the record being read and skips to the next line.

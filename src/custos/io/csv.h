@@ -44,10 +44,10 @@ struct CsvOptions {
   size_t max_record_bytes = 64 << 20;
 };
 
-// A recoverable problem in the input ("line 12: unbalanced quote"); reading goes on.
+// A recoverable problem in the input (line 12, "unterminated quoted field"); reading goes on.
 struct CsvIssue {
   uint64_t line;
-  std::string message;  // never contains field contents
+  std::string message;  // what is wrong, without the line (it is above); never field contents
 };
 
 class CsvReader {

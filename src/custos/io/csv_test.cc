@@ -106,7 +106,8 @@ TEST(CsvReaderTest, UnterminatedQuoteAtEndIsAnIssueAndTheRecordIsKept) {
   EXPECT_EQ(p.records[1].values, (Strings{"3", "secret value\nmore secret\n"}));
   ASSERT_EQ(p.issues.size(), 1u);
   EXPECT_EQ(p.issues[0].line, 3u);
-  EXPECT_EQ(p.issues[0].message, "line 3: unterminated quoted field");
+  EXPECT_EQ(p.issues[0].line, 3u);
+  EXPECT_EQ(p.issues[0].message, "unterminated quoted field");
 }
 
 TEST(CsvReaderTest, GuessesDelimiter) {
@@ -153,7 +154,7 @@ TEST(CsvReaderTest, OverlongRecordIsSkippedToTheNextLine) {
   Parsed p = Parse("a,b\n1,2\n3," + big + "\n4,5\n6,\"" + big + "\nstill quoted\n7,8\n", o);
   ASSERT_EQ(p.issues.size(), 2u);
   EXPECT_EQ(p.issues[0].line, 3u);
-  EXPECT_NE(p.issues[0].message.find("line 3: "), std::string::npos);
+  EXPECT_EQ(p.issues[0].line, 3u);
   EXPECT_EQ(p.issues[0].message.find("zzz"), std::string::npos);
   EXPECT_EQ(p.issues[1].line, 5u);
   ASSERT_EQ(p.records.size(), 4u);

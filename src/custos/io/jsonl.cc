@@ -248,7 +248,7 @@ struct JsonlReader::Impl {
   std::vector<Frame> stack;
 
   void AddIssue(std::vector<JsonIssue>& issues, uint64_t at, simdjson::error_code error) {
-    issues.push_back(JsonIssue{at, "line " + std::to_string(at) + ": " + simdjson::error_message(error)});
+    issues.push_back(JsonIssue{at, simdjson::error_message(error)});
   }
 
   // Reads more input, keeping [start, end). Grows the buffer for a long line.

@@ -39,7 +39,7 @@ struct JsonlOptions {
 
 struct JsonIssue {
   uint64_t line;
-  std::string message;  // never contains values
+  std::string message;  // what is wrong, without the line (it is above); never values
 };
 
 // "$.a[3].b" -> "$.a[*].b": the path shape used to classify fields across documents.

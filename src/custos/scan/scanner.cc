@@ -199,21 +199,12 @@ detect::CategorySet ScanValue(const FileContext& ctx, WorkerState& ws, Result& r
   return found;
 }
 
-// Problems are printed as "FILE:LINE: message", so a message that already starts with
-// the file name or "line N:" (io's messages stand alone) loses that prefix.
-std::string Bare(std::string message, std::string_view file) {
-  for (int pass = 0; pass < 2; ++pass) {
-    if (!file.empty() && message.size() > file.size() + 2 && message.compare(0, file.size(), file) == 0 &&
-        message.compare(file.size(), 2, ": ") == 0) {
-      message.erase(0, file.size() + 2);
-    }
-    if (message.starts_with("line ")) {
-      size_t colon = message.find(": ");
-      if (colon != std::string::npos &&
-          message.find_first_not_of("0123456789", 5) == colon) {
-        message.erase(0, colon + 2);
-      }
-    }
+// Problems are printed as "FILE:LINE: message"; io's Status messages stand alone and
+// start with the file name, which would then appear twice.
+std::string WithoutFile(std::string message, std::string_view file) {
+  if (!file.empty() && message.size() > file.size() + 2 && message.compare(0, file.size(), file) == 0 &&
+      message.compare(file.size(), 2, ": ") == 0) {
+    message.erase(0, file.size() + 2);
   }
   return message;
 }
@@ -437,7 +428,7 @@ void Scanner::Impl::ScanEntry(const io::WalkEntry& e, FileReport& fr, const Scan
                               int worker_base, int threads) {
   fr.file = e.path == "-" ? "<stdin>" : e.path;
   if (!e.error.ok()) {
-    fr.problems.push_back(Problem{0, Bare(e.error.message(), e.path), true});
+    fr.problems.push_back(Problem{0, WithoutFile(e.error.message(), e.path)});
     return;
   }
   ScanFile(e.path, fr, on_findings, worker_base, threads);
@@ -499,7 +490,7 @@ void Scanner::Impl::ScanFile(const std::string& path, FileReport& fr, const Scan
                              int worker_base, int threads) {
   auto opened = io::OpenSource(path);
   if (!opened.ok()) {
-    fr.problems.push_back(Problem{0, Bare(opened.status().message(), path), true});
+    fr.problems.push_back(Problem{0, WithoutFile(opened.status().message(), path)});
     return;
   }
   PeekingSource src(std::move(opened).value());
@@ -541,7 +532,7 @@ void Scanner::Impl::ScanFile(const std::string& path, FileReport& fr, const Scan
       break;
   }
   fr.bytes = src.bytes();
-  if (!st.ok()) fr.problems.push_back(Problem{fr.lines + 1, Bare(st.message(), src.name()), true});
+  if (!st.ok()) fr.problems.push_back(Problem{fr.lines + 1, WithoutFile(st.message(), src.name())});
 }
 
 Status Scanner::Impl::ScanText(PeekingSource& src, FileContext& ctx, FileReport& fr,
@@ -607,7 +598,7 @@ Status Scanner::Impl::ScanCsv(PeekingSource& src, FileContext& ctx, FileReport& 
       },
       [&](Batch& b, int w, Result& r) {
         WorkerState& ws = workers[static_cast<size_t>(worker_base + w)];
-        for (const io::CsvIssue& is : b.issues) r.problems.push_back(Problem{is.line, Bare(is.message, {}), false});
+        for (const io::CsvIssue& is : b.issues) r.problems.push_back(Problem{is.line, is.message});
         r.columns.resize(ctx.column_json.size());
         r.units = b.csv.records.size();
         std::string unnamed;
@@ -658,7 +649,7 @@ Status Scanner::Impl::ScanJsonl(PeekingSource& src, FileContext& ctx, FileReport
       },
       [&](Batch& b, int w, Result& r) {
         WorkerState& ws = workers[static_cast<size_t>(worker_base + w)];
-        for (const io::JsonIssue& is : b.issues) r.problems.push_back(Problem{is.line, Bare(is.message, {}), false});
+        for (const io::JsonIssue& is : b.issues) r.problems.push_back(Problem{is.line, is.message});
         std::string path_json;
         for (const io::JsonLeaf& leaf : b.json.leaves) {
           if (leaf.value.empty()) continue;

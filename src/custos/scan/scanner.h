@@ -36,8 +36,7 @@ struct ScanOptions {
 // A problem that stops part of a file from being scanned.
 struct Problem {
   uint64_t line = 0;  // 0 when it concerns the whole file
-  std::string message;
-  bool fatal_for_file = false;
+  std::string message;  // without file or line; never PI
 };
 
 struct CategoryShare {

@@ -69,13 +69,6 @@ inline float ConfidenceOf(std::string_view text, std::string_view category, std:
   return 0;
 }
 
-// "category:value" for every finding, for compact expectations.
-inline std::vector<std::string> Summary(std::string_view text, std::string_view field = {}) {
-  std::vector<std::string> v;
-  for (const auto& f : FindAll(text, field)) v.push_back(f.category + ":" + f.value);
-  return v;
-}
-
 }  // namespace custos::testing
 
 #endif  // CUSTOS_TESTING_DETECT_HELPERS_H_
