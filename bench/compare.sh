@@ -3,7 +3,8 @@
 #
 # Generates (once, cached as bench/out/log_<SIZE_MB>mb.log) a PI-dense log of SIZE_MB
 # megabytes (10^6 bytes; default 200) with bench/gen.py --seed 42, then times, in one run:
-#   custos  custos scan --format jsonl -j 1 FILE > /dev/null        (best of 3)
+#   custos  custos scan --format jsonl -j 1 FILE > /dev/null        (best of 3; again with -j $(nproc)
+#           for scaling, reported apart)
 #   rg      rg -o -j1 --no-filename -e P1 -e P2 ... FILE > /dev/null (best of 3; bench/patterns.txt)
 #   python  python3 bench/py_baseline.py FILE > /dev/null            (once; on a 20 MB prefix when
 #           the file is bigger, the time scaled up to the whole file)
@@ -80,6 +81,9 @@ if [[ -x $CUSTOS ]]; then
   sample=$(head -n 200 "$LOG" | "$CUSTOS" scan --format jsonl -j 1 - 2>/dev/null | head -c 1 || true)
   if [[ $sample == "{" ]]; then
     custos_t=$(best_of "$RUNS" "$CUSTOS" scan --format jsonl -j 1 "$LOG")
+    # Scaling: the same scan on every core (the issue asks that it scale with -j).
+    cores=$(nproc)
+    custos_all_t=$(best_of "$RUNS" "$CUSTOS" scan --format jsonl -j "$cores" "$LOG")
   else
     echo "compare: $CUSTOS printed no findings on a sample of the log; skipping custos" >&2
   fi
@@ -114,6 +118,7 @@ row() { # name "WALL CPU" [note]
   printf '%s\t%s\t%s\t%s\t%s\n' "$1" "$wall" "$(mbps "$BYTES" "$wall")" "$cpu" "$(mbps "$BYTES" "$cpu")" >>"$tsv"
 }
 [[ -n $custos_t ]] && row custos "$custos_t"
+[[ -n $custos_t ]] && row "custos-j$cores" "$custos_all_t" "  (all cores; not part of the single-thread comparison)"
 row rg "$rg_t"
 row python "$py_t" "$py_note"
 
@@ -121,7 +126,7 @@ rg_w=${rg_t% *}
 py_w=${py_t% *}
 if [[ -n $custos_t ]]; then
   c_w=${custos_t% *}
-  summary="custos $(mbps "$BYTES" "$c_w") MB/s | rg $(mbps "$BYTES" "$rg_w") MB/s ($(ratio "$c_w" "$rg_w")) | python $(mbps "$BYTES" "$py_w") MB/s ($(ratio "$c_w" "$py_w"))"
+  summary="custos $(mbps "$BYTES" "$c_w") MB/s (-j$cores: $(ratio "${custos_all_t% *}" "$c_w") faster) | rg $(mbps "$BYTES" "$rg_w") MB/s ($(ratio "$c_w" "$rg_w")) | python $(mbps "$BYTES" "$py_w") MB/s ($(ratio "$c_w" "$py_w"))"
 else
   summary="custos n/a | rg $(mbps "$BYTES" "$rg_w") MB/s | python $(mbps "$BYTES" "$py_w") MB/s"
 fi
