@@ -68,16 +68,17 @@ int OnMatch(unsigned int id, unsigned long long /*from*/, unsigned long long to,
 
 // Appends the token [start, end); a short label glued to a long digit run
 // ("tel13812345678", "ID1101...") also offers the digit run on its own.
-inline void PushToken(const unsigned char* p, uint32_t start, uint32_t end, bool digits, bool letters,
-                      std::vector<Token>& tokens) {
+// `out` has room (see Tokenize); returns the new end.
+inline Token* PushToken(const unsigned char* p, uint32_t start, uint32_t end, bool digits, bool letters, Token* out) {
   const TokenKind kind = !letters ? TokenKind::kNumeric : (!digits ? TokenKind::kAlpha : TokenKind::kAlnum);
-  tokens.push_back(Token{start, end, kind});
-  if (kind != TokenKind::kAlnum || end - start < 13) return;
+  *out++ = Token{start, end, kind};
+  if (kind != TokenKind::kAlnum || end - start < 13) return out;
   uint32_t j = start;
   while (j < end && kClasses[p[j]] == kLetter) ++j;
   uint32_t k = j;
   while (k < end && kClasses[p[k]] == kDigit) ++k;
-  if (k == end && j - start >= 2 && j - start <= 8 && end - j >= 11) tokens.push_back(Token{j, end, TokenKind::kNumeric});
+  if (k == end && j - start >= 2 && j - start <= 8 && end - j >= 11) *out++ = Token{j, end, TokenKind::kNumeric};
+  return out;
 }
 
 // Bit masks of 64 bytes: token bytes ([0-9A-Za-z]), digits, '@', bytes >= 0x80.
@@ -110,9 +111,15 @@ inline uint64_t LowBits(unsigned n) { return n >= 64 ? ~uint64_t{0} : (uint64_t{
 // Splits the unit into ASCII alphanumeric tokens and notes '@' positions; returns
 // whether any byte is >= 0x80. Works on 64-byte blocks of bit masks (SSE2, part of
 // every x86-64), so runs of Chinese text, spaces and punctuation cost almost nothing.
-bool Tokenize(std::string_view text, std::vector<Token>& tokens, std::vector<uint32_t>& at_signs) {
+bool Tokenize(std::string_view text, std::vector<Token>& tokens, size_t& count, std::vector<uint32_t>& at_signs) {
   const auto* p = reinterpret_cast<const unsigned char*>(text.data());
   const uint32_t n = static_cast<uint32_t>(text.size());
+  // Tokens are separated by at least one byte, and only a token of 13+ bytes adds a
+  // second one, so n / 2 + n / 13 + 2 entries always suffice: the buffer only ever
+  // grows, tokens are written through a pointer and `count` says how many are valid.
+  const size_t need = size_t{n} / 2 + size_t{n} / 13 + 2;
+  if (tokens.size() < need) tokens.resize(need);
+  Token* out = tokens.data();
   bool high = false;
   uint32_t run_start = UINT32_MAX;  // a token that runs on from the previous block
   bool run_digit = false, run_letter = false;
@@ -135,7 +142,7 @@ bool Tokenize(std::string_view text, std::vector<Token>& tokens, std::vector<uin
       run_digit = run_digit || (m.digit & mask) != 0;
       run_letter = run_letter || (t & ~m.digit & mask) != 0;
       if (run == 64) continue;
-      PushToken(p, run_start, base + run, run_digit, run_letter, tokens);
+      out = PushToken(p, run_start, base + run, run_digit, run_letter, out);
       run_start = UINT32_MAX;
       t &= ~mask;
     }
@@ -151,11 +158,12 @@ bool Tokenize(std::string_view text, std::vector<Token>& tokens, std::vector<uin
         run_letter = letters;
         break;
       }
-      PushToken(p, base + s0, base + s0 + len, digits, letters, tokens);
+      out = PushToken(p, base + s0, base + s0 + len, digits, letters, out);
       t &= ~mask;
     }
   }
-  if (run_start != UINT32_MAX) PushToken(p, run_start, n, run_digit, run_letter, tokens);
+  if (run_start != UINT32_MAX) out = PushToken(p, run_start, n, run_digit, run_letter, out);
+  count = static_cast<size_t>(out - tokens.data());
   return high;
 }
 
@@ -214,6 +222,11 @@ Engine::~Engine() {
 
 Status Engine::Compile() {
   std::map<std::string, uint32_t> index;  // normalised text -> keyword id
+  struct Subscription {
+    ByteSet first, prev, next;
+    uint16_t recognizer;
+  };
+  std::array<std::vector<Subscription>, kSlots> subs;
   for (size_t r = 0; r < recognizers_.size(); ++r) {
     const Recognizer& rec = *recognizers_[r];
     Interest in = rec.interest();
@@ -223,10 +236,10 @@ Status Engine::Compile() {
     for (const TokenRule& rule : in.rules) {
       for (size_t len = 0; len < 64; ++len) {
         if (((rule.lengths >> len) & 1) == 0) continue;
-        auto& list = dispatch_[static_cast<size_t>(rule.kind)][len];
+        auto& list = subs[static_cast<size_t>(rule.kind) * 64 + len];
         // One call per token per recognizer: a second rule for the same slot widens
         // the first one's filters instead of adding a second call.
-        auto same = std::find_if(list.begin(), list.end(), [&](const Subscription& s) { return s.recognizer == r; });
+        auto same = std::find_if(list.begin(), list.end(), [&](const Subscription& x) { return x.recognizer == r; });
         if (same == list.end()) {
           list.push_back(Subscription{rule.first, rule.prev, rule.next, static_cast<uint16_t>(r)});
         } else {
@@ -258,6 +271,50 @@ Status Engine::Compile() {
           e.triggers.push_back(static_cast<uint16_t>(r));
           break;
         case KeywordRole::kContext: e.context |= k.categories; break;
+      }
+    }
+  }
+  // Byte classes: a byte's signature is its membership in every distinct filter set.
+  std::vector<ByteSet> sets;
+  auto set_index = [&](const ByteSet& b) {
+    for (size_t i = 0; i < sets.size(); ++i) {
+      if (std::equal(std::begin(b.bits), std::end(b.bits), std::begin(sets[i].bits))) return i;
+    }
+    sets.push_back(b);
+    return sets.size() - 1;
+  };
+  for (const auto& list : subs) {
+    for (const Subscription& x : list) {
+      set_index(x.first);
+      set_index(x.prev);
+      set_index(x.next);
+    }
+  }
+  std::map<std::vector<bool>, uint8_t> classes;
+  for (unsigned c = 0; c < 256; ++c) {
+    std::vector<bool> sig(sets.size());
+    for (size_t i = 0; i < sets.size(); ++i) sig[i] = sets[i].Has(static_cast<unsigned char>(c));
+    auto [it, inserted] = classes.emplace(std::move(sig), static_cast<uint8_t>(classes.size()));
+    if (inserted && classes.size() > 256) return Status::Internal("too many byte classes");
+    byte_class_[c] = it->second;
+  }
+  class_count_ = classes.size();
+  for (size_t slot = 0; slot < kSlots; ++slot) {
+    const auto& list = subs[slot];
+    if (list.empty()) continue;
+    if (list.size() > kMaxSubscribers) return Status::Internal("too many recognizers want one kind of token");
+    Slot& out = slots_[slot];
+    out.table = static_cast<uint32_t>(masks_.size());
+    masks_.resize(masks_.size() + 3 * class_count_, 0);
+    for (size_t i = 0; i < list.size(); ++i) {
+      out.recognizers.push_back(list[i].recognizer);
+      const uint32_t bit = uint32_t{1} << i;
+      for (unsigned c = 0; c < 256; ++c) {
+        const auto b = static_cast<unsigned char>(c);
+        const size_t k = byte_class_[c];
+        if (list[i].first.Has(b)) masks_[out.table + k] |= bit;
+        if (list[i].prev.Has(b)) masks_[out.table + class_count_ + k] |= bit;
+        if (list[i].next.Has(b)) masks_[out.table + 2 * class_count_ + k] |= bit;
       }
     }
   }
@@ -296,11 +353,12 @@ void Engine::Scan(std::string_view text, const FieldHints& hints, Scratch& scrat
                   std::vector<Finding>& out) const {
   auto& s = static_cast<EngineScratch&>(scratch_base);
   if (text.empty() || text.size() > UINT32_MAX) return;
-  s.tokens.clear();
   s.at_signs.clear();
   s.hits.clear();
   s.pending.clear();
-  const bool high = Tokenize(text, s.tokens, s.at_signs);
+  size_t token_count = 0;
+  const bool high = Tokenize(text, s.tokens, token_count, s.at_signs);
+  const std::span<const Token> tokens(s.tokens.data(), token_count);
   if (db_ != nullptr && s.hs != nullptr) {
     hs_scan(db_, text.data(), static_cast<unsigned>(text.size()), 0, s.hs, OnMatch, &s.hits);
     for (KeywordHit& h : s.hits) h.start = h.end - static_cast<uint32_t>(keywords_[h.id].text.size());
@@ -309,7 +367,7 @@ void Engine::Scan(std::string_view text, const FieldHints& hints, Scratch& scrat
   }
   Unit unit;
   unit.text = text;
-  unit.tokens = s.tokens;
+  unit.tokens = tokens;
   unit.keywords = s.hits;
   for (const KeywordHit& h : s.hits) unit.context_present |= keywords_[h.id].context;
   unit.hints = &hints;
@@ -318,17 +376,21 @@ void Engine::Scan(std::string_view text, const FieldHints& hints, Scratch& scrat
 
   const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
   const size_t n = text.size();
-  for (size_t t = 0; t < s.tokens.size(); ++t) {
-    const Token& tok = s.tokens[t];
-    const auto& list = dispatch_[static_cast<size_t>(tok.kind)][std::min<uint32_t>(tok.size(), 63)];
-    if (list.empty()) continue;
-    const unsigned char first = bytes[tok.start];
+  const uint32_t* masks = masks_.data();
+  const size_t classes = class_count_;
+  for (size_t t = 0; t < tokens.size(); ++t) {
+    const Token& tok = tokens[t];
+    const Slot& slot = slots_[static_cast<size_t>(tok.kind) * 64 + std::min<uint32_t>(tok.size(), 63)];
+    if (slot.recognizers.empty()) continue;
     const unsigned char prev = tok.start > 0 ? bytes[tok.start - 1] : 0;
     const unsigned char next = tok.end < n ? bytes[tok.end] : 0;
-    for (const Subscription& sub : list) {
-      if (!sub.first.Has(first) || !sub.prev.Has(prev) || !sub.next.Has(next)) continue;
-      sink.set_recognizer(sub.recognizer);
-      recognizers_[sub.recognizer]->OnToken(unit, t, sink);
+    const uint32_t* m = masks + slot.table;
+    uint32_t want = m[byte_class_[bytes[tok.start]]] & m[classes + byte_class_[prev]] & m[2 * classes + byte_class_[next]];
+    while (want != 0) {
+      const uint16_t r = slot.recognizers[static_cast<size_t>(__builtin_ctz(want))];
+      want &= want - 1;
+      sink.set_recognizer(r);
+      recognizers_[r]->OnToken(unit, t, sink);
     }
   }
   for (uint32_t pos : s.at_signs) {

@@ -45,12 +45,24 @@ class Engine {
   DetectorOptions options_;
   uint32_t as_of_ = 0;
   std::vector<std::unique_ptr<Recognizer>> recognizers_;
-  struct Subscription {
-    ByteSet first, prev, next;
-    uint16_t recognizer;
+  // Token dispatch, table-driven so that a token nobody wants costs a few loads and
+  // no branches per subscriber. Bytes are folded into classes (bytes that every
+  // subscription filter treats alike share a class); for each token slot (kind and
+  // length, capped at 63) and each class, a bit mask says which of the slot's
+  // subscribers accept that first / previous / following byte. A token is offered to
+  // the subscribers in the AND of its three masks.
+  static constexpr size_t kSlots = 3 * 64;
+  static constexpr size_t kMaxSubscribers = 32;
+  struct Slot {
+    std::vector<uint16_t> recognizers;  // bit i of a mask = recognizers[i]
+    uint32_t table = 0;                 // offset of the slot's masks in masks_
   };
-  // dispatch_[kind][min(len,63)] = who wants such tokens, with their byte filters.
-  std::array<std::array<std::vector<Subscription>, 64>, 3> dispatch_;
+  std::array<uint8_t, 256> byte_class_{};
+  size_t class_count_ = 0;
+  std::array<Slot, kSlots> slots_;
+  // For slot s: masks_[table + c] first, [table + C + c] previous, [table + 2C + c]
+  // following byte, C = class_count_.
+  std::vector<uint32_t> masks_;
   std::vector<uint16_t> at_sign_;
   std::vector<uint16_t> every_unit_;
   std::vector<uint16_t> cjk_units_;
