@@ -185,6 +185,7 @@ bool Unit::HasContext(Category c, uint32_t start, uint32_t end) const {
 }
 
 bool Unit::HasNegativeContext(Category c, uint32_t start, uint32_t end) const {
+  if (!Contains(negative_present, c)) return false;
   const uint32_t window = engine->options().context_window;
   const uint32_t lo = start > window ? start - window : 0;
   const uint64_t hi = uint64_t{end} + window;
@@ -318,6 +319,7 @@ Status Engine::Compile() {
       }
     }
   }
+  for (const KeywordEntry& k : keywords_) max_keyword_ = std::max(max_keyword_, static_cast<uint32_t>(k.text.size()));
   if (keywords_.empty()) return Status::Ok();
   std::vector<const char*> exprs;
   std::vector<size_t> lens;
@@ -369,7 +371,11 @@ void Engine::Scan(std::string_view text, const FieldHints& hints, Scratch& scrat
   unit.text = text;
   unit.tokens = tokens;
   unit.keywords = s.hits;
-  for (const KeywordHit& h : s.hits) unit.context_present |= keywords_[h.id].context;
+  for (const KeywordHit& h : s.hits) {
+    unit.context_present |= keywords_[h.id].context;
+    unit.negative_present |= keywords_[h.id].negative;
+  }
+  unit.max_keyword = max_keyword_;
   unit.hints = &hints;
   unit.engine = this;
   CollectingSink sink(s.pending, options_.categories);

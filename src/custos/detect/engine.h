@@ -69,6 +69,7 @@ class Engine {
   std::vector<uint16_t> hinted_units_;        // hinted units only
   std::vector<uint16_t> hinted_ascii_units_;  // CJK units, and hinted ASCII units
   std::vector<KeywordEntry> keywords_;
+  uint32_t max_keyword_ = 0;
   hs_database* db_ = nullptr;
   hs_scratch* proto_scratch_ = nullptr;
 };

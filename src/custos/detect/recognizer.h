@@ -126,6 +126,11 @@ class Unit {
   // Categories some keyword in the unit is context for: a recognizer that needs context
   // can give up on a unit before looking at any candidate.
   CategorySet context_present = 0;
+  // Likewise for negative context words.
+  CategorySet negative_present = 0;
+  // The longest keyword, in bytes: a hit that ends in a window starts at most this far
+  // before it.
+  uint32_t max_keyword = 0;
   const FieldHints* hints = nullptr;
   const Engine* engine = nullptr;
 

@@ -85,7 +85,7 @@ bool Labelled(const Unit& u, size_t ti, Category c, uint32_t max_gap = 12) {
       break;
     }
   }
-  for (auto it = FirstHitNear(u.keywords, start > max_gap ? start - max_gap : 0); it != u.keywords.end(); ++it) {
+  for (auto it = FirstHitNear(u, start > max_gap ? start - max_gap : 0); it != u.keywords.end(); ++it) {
     const KeywordHit& h = *it;
     if (h.start >= start) break;
     if (h.end > start || start - h.end > max_gap || h.end < prev_end) continue;

@@ -169,10 +169,9 @@ inline bool WordBounded(const Unit& u, uint32_t start, uint32_t end) {
 
 // Hits are sorted by start; skip those that end long before `lo` (no keyword is
 // anywhere near kMaxKeyword bytes long, so none of them can reach it).
-inline std::span<const KeywordHit>::iterator FirstHitNear(std::span<const KeywordHit> hits, uint32_t lo) {
-  constexpr uint32_t kMaxKeyword = 128;
-  if (lo <= kMaxKeyword) return hits.begin();
-  return std::lower_bound(hits.begin(), hits.end(), lo - kMaxKeyword,
+inline std::span<const KeywordHit>::iterator FirstHitNear(const Unit& u, uint32_t lo) {
+  if (lo <= u.max_keyword) return u.keywords.begin();
+  return std::lower_bound(u.keywords.begin(), u.keywords.end(), lo - u.max_keyword,
                           [](const KeywordHit& h, uint32_t v) { return h.start < v; });
 }
 
@@ -196,11 +195,11 @@ Context FindContext(const Unit& u, Category c, uint32_t start, uint32_t end, Vis
     r.pos = true;
     r.pos_distance = 0;
   }
-  if (u.keywords.empty()) return r;
+  if (!Contains(u.context_present | u.negative_present, c)) return r;
   const uint32_t window = u.engine->options().context_window;
   const uint32_t lo = start > window ? start - window : 0;
   const uint64_t hi = uint64_t{end} + window;
-  for (auto it = FirstHitNear(u.keywords, lo); it != u.keywords.end(); ++it) {
+  for (auto it = FirstHitNear(u, lo); it != u.keywords.end(); ++it) {
     const KeywordHit& h = *it;
     if (h.start >= hi) break;
     if (h.end < lo || (h.end > start && h.start < end)) continue;
