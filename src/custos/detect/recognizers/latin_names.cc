@@ -42,20 +42,55 @@ const LatinTables& Latin() {
 
 
 // A name-like word: capital first letter, then lower case (internal capitals allowed
-// after the second letter: McDonald, DeAngelo).
-bool Capitalised(std::string_view w) {
-  if (w.size() < 2 || !IsUpper(w[0]) || !IsLower(w[1])) return false;
-  for (size_t i = 2; i < w.size(); ++i) {
-    if (!IsLower(w[i]) && !IsUpper(w[i])) return false;
-  }
-  return true;
+// after the second letter: McDonald, DeAngelo). Tokens are maximal letter/digit runs,
+// so an alphabetic token needs only its first two letters checked, and a token with a
+// digit never is one.
+bool CapitalisedToken(const Unit& unit, const Token& t) {
+  return t.kind == TokenKind::kAlpha && t.size() >= 2 && IsUpper(unit.text[t.start]) &&
+         IsLower(unit.text[t.start + 1]);
 }
-
 
 // Words before a capitalised name that say it is a person's name. A label followed by
 // a colon ("name: ", "patient: ") is strong; a bare one ("contact If ...") only counts
 // when a word of the name is in the lists.
 enum class LatinCue { kNone, kTitle, kLabel, kWeakLabel };
+
+// The cue a word before the name gives: titles as people write them ("Mr", "Dr.",
+// "dear" but not "MS" or "DR"), and labels ("patient", "name:"). A switch on the
+// length leaves a compare or two per word, where scanning both lists cost ~100
+// instructions for every capitalised word in a log.
+LatinCue WordCue(std::string_view w, bool colon) {
+  if (w.size() < 2 || w.size() > 10) return LatinCue::kNone;
+  char buf[10];
+  for (size_t i = 0; i < w.size(); ++i) buf[i] = Lower(w[i]);
+  const std::string_view l(buf, w.size());
+  const bool title_case = (IsUpper(w[0]) || IsLower(w[0])) && IsLower(w[1]);
+  bool title = false, label = false, needs_colon = false;
+  switch (l.size()) {
+    case 2: title = l == "mr" || l == "ms" || l == "dr"; break;
+    case 3: title = l == "mrs" || l == "sir"; break;
+    case 4:
+      title = l == "miss" || l == "prof" || l == "dear";
+      needs_colon = l == "name";
+      label = needs_colon || l == "attn";
+      break;
+    case 5: title = l == "madam"; break;
+    case 6: label = l == "client" || l == "signed"; break;
+    case 7: label = l == "patient" || l == "contact" || l == "insured"; break;
+    case 8:
+      needs_colon = l == "fullname" || l == "username";
+      label = needs_colon || l == "customer" || l == "employee";
+      break;
+    case 9: label = l == "recipient" || l == "applicant"; break;
+    case 10: label = l == "cardholder"; break;
+    default: break;
+  }
+  if (title) return title_case ? LatinCue::kTitle : LatinCue::kNone;
+  if (!label) return LatinCue::kNone;
+  if (colon) return LatinCue::kLabel;
+  // "name" needs its colon; "patient Maria Lopez" may do without.
+  return needs_colon ? LatinCue::kNone : LatinCue::kWeakLabel;
+}
 
 LatinCue CueBefore(const Unit& unit, size_t ti) {
   const Token& tok = unit.tokens[ti];
@@ -97,30 +132,12 @@ LatinCue CueBefore(const Unit& unit, size_t ti) {
     // Maybe a CJK label with a full-width colon between.
     return LatinCue::kNone;
   }
-  const std::string_view w = unit.Slice(prev.start, prev.end);
-  static constexpr std::string_view kTitles[] = {"mr", "mrs", "ms", "miss", "dr", "prof", "sir", "madam", "dear"};
-  static constexpr std::string_view kLabels[] = {"name",      "patient", "customer", "contact",  "client",
-                                                 "recipient", "fullname", "username", "applicant", "cardholder",
-                                                 "signed",    "attn",     "insured",  "employee"};
-  // Titles as people write them: "Mr", "Dr.", "dear" but not "MS" or "DR".
-  const bool title_case = w.size() >= 2 && (IsUpper(w[0]) || IsLower(w[0])) && IsLower(w[1]);
-  for (std::string_view x : kTitles) {
-    if (title_case && EqualsLower(w, x)) return LatinCue::kTitle;
-  }
-  for (std::string_view x : kLabels) {
-    if (EqualsLower(w, x)) {
-      if (colon) return LatinCue::kLabel;
-      // "name" needs its colon; "patient Maria Lopez" may do without.
-      if (x == "name" || x == "fullname" || x == "username") return LatinCue::kNone;
-      return LatinCue::kWeakLabel;
-    }
-  }
-  return LatinCue::kNone;
+  return WordCue(unit.Slice(prev.start, prev.end), colon);
 }
 
 class LatinNameRecognizer final : public Recognizer {
  public:
-  LatinNameRecognizer() { Latin(); }
+  LatinNameRecognizer() : tables_(Latin()) {}
   std::string_view name() const override { return "latin_person_name"; }
   CategorySet categories() const override { return Bit(Category::kPersonName); }
   Interest interest() const override {
@@ -129,20 +146,28 @@ class LatinNameRecognizer final : public Recognizer {
     return in;
   }
 
+  // Fast rejection inline: the engine only offers alphabetic tokens starting with a
+  // capital, so the second letter decides (see CapitalisedToken); all-caps
+  // words ("INFO", "GET", "HTTP") end here.
   void OnToken(const Unit& unit, size_t ti, Sink& out) const override {
     const Token& tok = unit.tokens[ti];
+    if (!CapitalisedToken(unit, tok)) return;
+    Slow(unit, ti, out);
+  }
+
+ private:
+  [[gnu::noinline]] void Slow(const Unit& unit, size_t ti, Sink& out) const {
+    const Token& tok = unit.tokens[ti];
     const std::string_view s = unit.text;
-    if (!IsUpper(s[tok.start])) return;  // the common case ends here
     const std::string_view w = unit.Slice(tok.start, tok.end);
-    if (!Capitalised(w)) return;
-    const LatinTables& t = Latin();
+    const LatinTables& t = tables_;
 
     if (ti == 0 && unit.Hinted(Category::kPersonName)) {
       if (EmitWholeValue(unit, out)) return;
     }
     // The next word of the name: one space, or a middle initial "J. ".
     const size_t next = NextNameWord(unit, ti);
-    const bool has_next = next != 0 && Capitalised(unit.Slice(unit.tokens[next].start, unit.tokens[next].end));
+    const bool has_next = next != 0 && CapitalisedToken(unit, unit.tokens[next]);
     const LatinCue cue = CueBefore(unit, ti);
     if (cue != LatinCue::kNone) {
       const bool listed = t.surnames.count(w) != 0 || t.given.count(w) != 0 ||
@@ -164,14 +189,14 @@ class LatinNameRecognizer final : public Recognizer {
     // A third capitalised word glued on ("John Smith Street", "Grace Kelly Show") makes it
     // something else's name.
     if (unit.tokens[next].end < s.size() && s[unit.tokens[next].end] == ' ' && next + 1 < unit.tokens.size() &&
-        unit.tokens[next + 1].start == unit.tokens[next].end + 1 &&
-        Capitalised(unit.Slice(unit.tokens[next + 1].start, unit.tokens[next + 1].end))) {
+        unit.tokens[next + 1].start == unit.tokens[next].end + 1 && CapitalisedToken(unit, unit.tokens[next + 1])) {
       return;
     }
     out.Emit(tok.start, unit.tokens[next].end, Category::kPersonName, 0.65f);
   }
 
- private:
+  const LatinTables& tables_;
+
   // Index of the token that continues a name after token ti, or 0 if none.
   static size_t NextNameWord(const Unit& unit, size_t ti) {
     const std::string_view s = unit.text;

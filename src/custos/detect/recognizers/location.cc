@@ -59,7 +59,13 @@ class GeoRecognizer final : public Recognizer {
   CategorySet categories() const override { return Bit(Category::kGeoCoordinates); }
   Interest interest() const override {
     Interest in;
-    in.rules = {{TokenKind::kNumeric, Lengths(1, 3), {}, {}, ByteSet::Of(".")}};
+    // An integer part before '.', not itself after '.' or '_' (the later octets of an
+    // address, "12:00:37.191", "v_1.2345"): Slow() rejects those.
+    ByteSet prev = ByteSet::None();
+    for (unsigned c = 0; c < 256; ++c) {
+      if (c != '.' && c != '_') prev.Add(static_cast<unsigned char>(c));
+    }
+    in.rules = {{TokenKind::kNumeric, Lengths(1, 3), {}, prev, ByteSet::Of(".")}};
     return in;
   }
   std::vector<KeywordSpec> keywords() const override {
@@ -77,8 +83,14 @@ class GeoRecognizer final : public Recognizer {
   // tokens that are not candidates.
   void OnToken(const Unit& u, size_t ti, Sink& out) const override {
     const Token& t = u.tokens[ti];
-    // At least four fractional digits.
-    if (u.At(t.end) != '.' || !IsDigit(u.At(int64_t{t.end} + 1)) || !IsDigit(u.At(int64_t{t.end} + 4))) return;
+    // At least four fractional digits ("175.112.128.229", "605.1.15" and "37.191" end
+    // here), and no leading zero in a longer integer part.
+    const std::string_view s = u.text;
+    const size_t e = t.end;
+    if (e + 4 >= s.size() || s[e] != '.' || !IsDigit(s[e + 1]) || !IsDigit(s[e + 2]) || !IsDigit(s[e + 3]) ||
+        !IsDigit(s[e + 4]) || (t.size() > 1 && s[t.start] == '0')) {
+      return;
+    }
     Slow(u, t, out);
   }
 
@@ -129,7 +141,10 @@ class GeoRecognizer final : public Recognizer {
     // A single decimal: needs a lat/lng word right before it, or a hinted field.
     const double v = Abs(a.value);
     if (v > 180) return;
-    if (u.Hinted(Category::kGeoCoordinates) || LatLngWordBefore(u, a.start, v)) {
+    // A lat/lng word is a context keyword for coordinates: without any in the unit
+    // there is nothing for LatLngWordBefore() to find.
+    if (u.Hinted(Category::kGeoCoordinates) ||
+        (Contains(u.context_present, Category::kGeoCoordinates) && LatLngWordBefore(u, a.start, v))) {
       out.Emit(a.start, a.end, Category::kGeoCoordinates, 0.8f);
     }
   }
