@@ -13,7 +13,8 @@
 # beforehand so that every tool starts with a warm page cache.
 #
 # Environment: CUSTOS (binary; default build/release/src/custos/cli/custos), RUNS (default 3),
-# PY_PREFIX_MB (default 20). A machine-readable copy of the results goes to
+# PY_PREFIX_MB (default 20), PATTERNS (the baselines' pattern file; default
+# bench/patterns.txt). A machine-readable copy of the results goes to
 # bench/out/compare_<SIZE_MB>mb.tsv.
 set -euo pipefail
 
@@ -24,6 +25,7 @@ OUT=$HERE/out
 CUSTOS=${CUSTOS:-$ROOT/build/release/src/custos/cli/custos}
 RUNS=${RUNS:-3}
 PY_PREFIX_MB=${PY_PREFIX_MB:-20}
+PATTERNS=${PATTERNS:-$HERE/patterns.txt}
 mkdir -p "$OUT"
 
 LOG=$OUT/log_${SIZE_MB}mb.log
@@ -39,7 +41,7 @@ RG_ARGS=()
 while IFS= read -r line; do
   [[ -z ${line//[[:space:]]/} || $line =~ ^[[:space:]]*# ]] && continue
   RG_ARGS+=(-e "$(sed -E 's/^[A-Za-z0-9_]+[[:space:]]+//' <<<"$line")")
-done <"$HERE/patterns.txt"
+done <"$PATTERNS"
 
 # best_of N CMD... : runs CMD N times (stdout to /dev/null) and prints "WALL CPU" in seconds
 # for the run with the best wall time (wall from the clock in ns, CPU = user + sys from GNU
@@ -103,7 +105,7 @@ if ((BYTES > PY_PREFIX_MB * 1000000)); then
   py_note="  ($PY_PREFIX_MB MB prefix, times scaled to the whole file)"
 fi
 py_bytes=$(stat -c %s "$py_file")
-read -r py_wall py_cpu < <(best_of 1 python3 "$HERE/py_baseline.py" "$py_file")
+read -r py_wall py_cpu < <(best_of 1 python3 "$HERE/py_baseline.py" --patterns "$PATTERNS" "$py_file")
 factor=$(awk -v a="$BYTES" -v b="$py_bytes" 'BEGIN { printf "%.6f", a / b }')
 py_t="$(scale "$py_wall" "$factor") $(scale "$py_cpu" "$factor")"
 

@@ -169,6 +169,24 @@ bool Tokenize(std::string_view text, std::vector<Token>& tokens, size_t& count, 
 
 }  // namespace
 
+namespace {
+
+ByteSet And(const ByteSet& a, const ByteSet& b) {
+  ByteSet r = a;
+  for (int i = 0; i < 4; ++i) r.bits[i] &= b.bits[i];
+  return r;
+}
+ByteSet AndNot(const ByteSet& a, const ByteSet& b) {
+  ByteSet r = a;
+  for (int i = 0; i < 4; ++i) r.bits[i] &= ~b.bits[i];
+  return r;
+}
+bool Empty(const ByteSet& a) { return (a.bits[0] | a.bits[1] | a.bits[2] | a.bits[3]) == 0; }
+
+bool Same(const ByteSet& a, const ByteSet& b) { return std::equal(std::begin(a.bits), std::end(a.bits), std::begin(b.bits)); }
+
+}  // namespace
+
 bool Unit::HasContext(Category c, uint32_t start, uint32_t end) const {
   if (Hinted(c)) return true;
   if (!Contains(context_present, c)) return false;
@@ -238,15 +256,44 @@ Status Engine::Compile() {
       for (size_t len = 0; len < 64; ++len) {
         if (((rule.lengths >> len) & 1) == 0) continue;
         auto& list = subs[static_cast<size_t>(rule.kind) * 64 + len];
-        // One call per token per recognizer: a second rule for the same slot widens
-        // the first one's filters instead of adding a second call.
-        auto same = std::find_if(list.begin(), list.end(), [&](const Subscription& x) { return x.recognizer == r; });
-        if (same == list.end()) {
-          list.push_back(Subscription{rule.first, rule.prev, rule.next, static_cast<uint16_t>(r)});
-        } else {
-          same->first = same->first | rule.first;
-          same->prev = same->prev | rule.prev;
-          same->next = same->next | rule.next;
+        // A token is offered when any of the recognizer's rules accepts it, and then
+        // once. So a new rule is first cut into pieces that do not overlap the
+        // recognizer's entries in the slot (no token may set two of its bits); a piece
+        // that differs from an entry in one filter only is merged into it (the union is
+        // exact and still overlaps nothing), any other piece becomes an entry of its own.
+        // (Merging filters regardless would accept their cross product: "after '+'" and
+        // "starting with 0" would let through every number.)
+        std::vector<Subscription> pieces{{rule.first, rule.prev, rule.next, static_cast<uint16_t>(r)}};
+        for (const Subscription& x : list) {
+          if (x.recognizer != r) continue;
+          std::vector<Subscription> rest;
+          for (const Subscription& q : pieces) {
+            const ByteSet f = And(q.first, x.first), p = And(q.prev, x.prev);
+            if (Empty(f) || Empty(p) || Empty(And(q.next, x.next))) {
+              rest.push_back(q);
+              continue;
+            }
+            const Subscription cut[] = {{AndNot(q.first, x.first), q.prev, q.next, q.recognizer},
+                                        {f, AndNot(q.prev, x.prev), q.next, q.recognizer},
+                                        {f, p, AndNot(q.next, x.next), q.recognizer}};
+            for (const Subscription& c : cut) {
+              if (!Empty(c.first) && !Empty(c.prev) && !Empty(c.next)) rest.push_back(c);
+            }
+          }
+          pieces.swap(rest);
+        }
+        for (const Subscription& q : pieces) {
+          auto x = std::find_if(list.begin(), list.end(), [&](const Subscription& e) {
+            return e.recognizer == r &&
+                   int{Same(e.first, q.first)} + int{Same(e.prev, q.prev)} + int{Same(e.next, q.next)} >= 2;
+          });
+          if (x == list.end()) {
+            list.push_back(q);
+          } else {
+            x->first = x->first | q.first;
+            x->prev = x->prev | q.prev;
+            x->next = x->next | q.next;
+          }
         }
       }
     }

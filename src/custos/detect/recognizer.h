@@ -79,6 +79,7 @@ struct ByteSet {
   }
   constexpr void Add(unsigned char c) { bits[c >> 6] |= uint64_t{1} << (c & 63); }
   constexpr bool Has(unsigned char c) const { return (bits[c >> 6] >> (c & 63)) & 1; }
+  constexpr bool IsAll() const { return (bits[0] & bits[1] & bits[2] & bits[3]) == ~uint64_t{0}; }
 };
 
 // A finer token subscription: tokens of `kind` with a length in `lengths` whose first

@@ -424,7 +424,12 @@ class IntlPhoneRecognizer final : public Recognizer {
   CategorySet categories() const override { return Bit(Category::kPhoneNumber); }
   Interest interest() const override {
     Interest in;
-    in.rules = {{TokenKind::kNumeric, Lengths(1, 17), {}, ByteSet::Of("+")}, {TokenKind::kNumeric, Lengths(3, 17), ByteSet::Of("0")}};
+    // After '+': a country code of one or two digits followed by ':' is a UTC offset
+    // ("+08:00"), and no country code starts with 0 ("+0800"); neither is offered.
+    const ByteSet not_colon = ByteSet::Range(0, ':' - 1) | ByteSet::Range(':' + 1, 255);
+    in.rules = {{TokenKind::kNumeric, Lengths(1, 2), ByteSet::Range('1', '9'), ByteSet::Of("+"), not_colon},
+                {TokenKind::kNumeric, Lengths(3, 17), ByteSet::Range('1', '9'), ByteSet::Of("+")},
+                {TokenKind::kNumeric, Lengths(3, 17), ByteSet::Of("0")}};
     return in;
   }
   std::vector<KeywordSpec> keywords() const override { return PhoneKeywords(); }
