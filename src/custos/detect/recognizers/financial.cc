@@ -117,7 +117,9 @@ class BankCard final : public Recognizer {
   CategorySet categories() const override { return Bit(Category::kBankCardNumber); }
   Interest interest() const override {
     Interest in;
-    in.rules = {{TokenKind::kNumeric, Lengths(4, 6), {}, {}, ByteSet::Of(" -")}, {TokenKind::kNumeric, Lengths(13, 19)}};
+    const ByteSet issuer = ByteSet::Of("234568");  // CardFirstDigit
+    in.rules = {{TokenKind::kNumeric, Lengths(4, 6), issuer, {}, ByteSet::Of(" -")},
+                {TokenKind::kNumeric, Lengths(13, 19), issuer}};
     return in;
   }
   std::vector<KeywordSpec> keywords() const override {
@@ -137,6 +139,10 @@ class BankCard final : public Recognizer {
     std::string_view d;
     const bool grouped = t.size() <= 6;
     if (grouped) {
+      // The next group has at least three digits: not a date ("2024-08-17").
+      if (!IsDigit(u.At(int64_t{t.end} + 3)) || !IsDigit(u.At(int64_t{t.end} + 2)) || !IsDigit(u.At(int64_t{t.end} + 1))) {
+        return;
+      }
       if (!JoinGroups(u, t, 3, 6, 19, g)) return;
       d = g.view();
       end = g.end;
