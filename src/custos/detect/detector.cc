@@ -30,6 +30,11 @@ void Detector::Scan(std::string_view text, const FieldHints& hints, Scratch& scr
   impl_->engine->Scan(text, hints, scratch, out);
 }
 
+PreparedBuffer Detector::Prepare(std::string_view buffer, Scratch& scratch) const {
+  impl_->engine->Prepare(buffer, scratch);
+  return PreparedBuffer(&scratch);
+}
+
 size_t Detector::RecognizerCount() const { return impl_->engine->recognizer_count(); }
 
 std::string_view Detector::RecognizerName(uint16_t id) const { return impl_->engine->RecognizerName(id); }

@@ -5,6 +5,7 @@
 
 #include <memory>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include "custos/testing/detect_helpers.h"
@@ -77,6 +78,56 @@ TEST(DetectorTest, EmptyAndBinaryInputs) {
   ScanWithHints("", 0);
   ScanWithHints(std::string("\0\0\0", 3), ~CategorySet{0});
   ScanWithHints("\xff\xfe\x80\x80\xc3", ~CategorySet{0});
+}
+
+// Findings as tuples, for comparing two scans.
+std::vector<std::tuple<uint32_t, uint32_t, Category, float, uint16_t>> Spans(const std::vector<Finding>& v) {
+  std::vector<std::tuple<uint32_t, uint32_t, Category, float, uint16_t>> out;
+  for (const Finding& f : v) out.emplace_back(f.start, f.end, f.category, f.confidence, f.recognizer);
+  return out;
+}
+
+TEST(DetectorPrepareTest, LinesOfAPreparedBufferGiveTheSameFindingsAsAlone) {
+  // Context words on neighbouring lines and at line edges must neither leak into a line
+  // nor be lost; a text outside the buffer (a copy) is searched on its own.
+  const std::string buffer =
+      "phone\n13812345678 订单号\n订单号 6222021001123456784\n手机13912345678\ncard 4111 1111 1111 1111 email\n"
+      "联系邮箱zhang.wei@example.com谢谢\n身份证110105199003071239 password=Secr3t!x\n";
+  const Detector& d = AllFindingsDetector();
+  auto alone = d.NewScratch();
+  auto prepared = d.NewScratch();
+  std::vector<std::string_view> lines;
+  for (size_t p = 0; p < buffer.size();) {
+    const size_t nl = buffer.find('\n', p);
+    lines.push_back(std::string_view(buffer).substr(p, nl - p));
+    p = nl + 1;
+  }
+  std::vector<Finding> a, b;
+  size_t total = 0;
+  {
+    PreparedBuffer guard = d.Prepare(buffer, *prepared);
+    for (std::string_view line : lines) {
+      a.clear();
+      b.clear();
+      d.Scan(line, {}, *alone, a);
+      d.Scan(line, {}, *prepared, b);
+      EXPECT_EQ(Spans(a), Spans(b)) << "line of " << line.size() << " bytes";
+      total += a.size();
+    }
+    const std::string copy(lines[1]);
+    a.clear();
+    b.clear();
+    d.Scan(copy, {}, *alone, a);
+    d.Scan(copy, {}, *prepared, b);
+    EXPECT_EQ(Spans(a), Spans(b));
+  }
+  EXPECT_GE(total, 5u);  // the lines do hold PI: the comparison is not vacuous
+  // Once the guard is gone the scratch searches by itself again.
+  a.clear();
+  b.clear();
+  d.Scan(lines[3], {}, *alone, a);
+  d.Scan(lines[3], {}, *prepared, b);
+  EXPECT_EQ(Spans(a), Spans(b));
 }
 
 }  // namespace

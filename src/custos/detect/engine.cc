@@ -38,8 +38,17 @@ struct EngineScratch final : Scratch {
   std::vector<uint32_t> at_signs;
   std::vector<KeywordHit> hits;
   std::vector<Finding> pending;
+  // Detector::Prepare: the buffer and its keyword hits (offsets into it, sorted).
+  std::string_view prepared;
+  std::vector<KeywordHit> prepared_hits;
   ~EngineScratch() override {
     if (hs != nullptr) hs_free_scratch(hs);
+  }
+
+ private:
+  void ForgetPrepared() override {
+    prepared = {};
+    prepared_hits.clear();
   }
 };
 
@@ -64,6 +73,19 @@ int OnMatch(unsigned int id, unsigned long long /*from*/, unsigned long long to,
   auto* hits = static_cast<std::vector<KeywordHit>*>(ctx);
   hits->push_back(KeywordHit{0, static_cast<uint32_t>(to), id});
   return 0;
+}
+
+// Vectorscan reports matches by end offset; keywords are short, so ordered by start they
+// are nearly sorted already and an insertion sort costs a few steps per hit (std::sort
+// would not notice).
+void SortByStart(std::vector<KeywordHit>& hits) {
+  auto before = [](const KeywordHit& a, const KeywordHit& b) { return a.start != b.start ? a.start < b.start : a.end < b.end; };
+  for (size_t i = 1; i < hits.size(); ++i) {
+    const KeywordHit h = hits[i];
+    size_t j = i;
+    for (; j > 0 && before(h, hits[j - 1]); --j) hits[j] = hits[j - 1];
+    hits[j] = h;
+  }
 }
 
 // Appends the token [start, end); a short label glued to a long digit run
@@ -394,6 +416,18 @@ std::unique_ptr<Scratch> Engine::NewScratch() const {
   return s;
 }
 
+void Engine::Prepare(std::string_view buffer, Scratch& scratch_base) const {
+  auto& s = static_cast<EngineScratch&>(scratch_base);
+  s.prepared = {};
+  s.prepared_hits.clear();
+  // Offsets are 32-bit; a larger buffer is simply not prepared (Scan searches per text).
+  if (db_ == nullptr || s.hs == nullptr || buffer.empty() || buffer.size() > UINT32_MAX) return;
+  hs_scan(db_, buffer.data(), static_cast<unsigned>(buffer.size()), 0, s.hs, OnMatch, &s.prepared_hits);
+  for (KeywordHit& h : s.prepared_hits) h.start = h.end - static_cast<uint32_t>(keywords_[h.id].text.size());
+  SortByStart(s.prepared_hits);
+  s.prepared = buffer;
+}
+
 std::string_view Engine::RecognizerName(uint16_t id) const {
   return id < recognizers_.size() ? recognizers_[id]->name() : std::string_view("unknown");
 }
@@ -408,11 +442,21 @@ void Engine::Scan(std::string_view text, const FieldHints& hints, Scratch& scrat
   size_t token_count = 0;
   const bool high = Tokenize(text, s.tokens, token_count, s.at_signs);
   const std::span<const Token> tokens(s.tokens.data(), token_count);
-  if (db_ != nullptr && s.hs != nullptr) {
+  const char* const prepared_end = s.prepared.data() + s.prepared.size();
+  if (!s.prepared.empty() && text.data() >= s.prepared.data() && text.data() + text.size() <= prepared_end) {
+    // The hits of the prepared buffer that lie wholly inside this text: exactly what a
+    // search of the text alone would find.
+    const auto base = static_cast<uint32_t>(text.data() - s.prepared.data());
+    const auto limit = static_cast<uint32_t>(base + text.size());
+    auto it = std::lower_bound(s.prepared_hits.begin(), s.prepared_hits.end(), base,
+                               [](const KeywordHit& h, uint32_t v) { return h.start < v; });
+    for (; it != s.prepared_hits.end() && it->start < limit; ++it) {
+      if (it->end <= limit) s.hits.push_back(KeywordHit{it->start - base, it->end - base, it->id});
+    }
+  } else if (db_ != nullptr && s.hs != nullptr) {
     hs_scan(db_, text.data(), static_cast<unsigned>(text.size()), 0, s.hs, OnMatch, &s.hits);
     for (KeywordHit& h : s.hits) h.start = h.end - static_cast<uint32_t>(keywords_[h.id].text.size());
-    std::sort(s.hits.begin(), s.hits.end(),
-              [](const KeywordHit& a, const KeywordHit& b) { return a.start != b.start ? a.start < b.start : a.end < b.end; });
+    SortByStart(s.hits);
   }
   Unit unit;
   unit.text = text;

@@ -30,6 +30,8 @@ class Engine {
   ~Engine();
 
   void Scan(std::string_view text, const FieldHints& hints, Scratch& scratch, std::vector<Finding>& out) const;
+  // See Detector::Prepare.
+  void Prepare(std::string_view buffer, Scratch& scratch) const;
   std::unique_ptr<Scratch> NewScratch() const;
 
   const DetectorOptions& options() const { return options_; }

@@ -553,6 +553,8 @@ Status Scanner::Impl::ScanText(PeekingSource& src, FileContext& ctx, FileReport&
       [&](Batch& b) { return reader.NextBatch(b.pieces, b.storage); },
       [&](Batch& b, int w, Result& r) {
         WorkerState& ws = workers[static_cast<size_t>(worker_base + w)];
+        // One keyword pass over the batch instead of one per line.
+        const detect::PreparedBuffer prepared = ctx.detector->Prepare(b.storage, *ws.scratch);
         for (const io::TextPiece& p : b.pieces) {
           ScanValue(ctx, ws, r, p.data, no_hints, p.line, p.offset_in_line, p.keep_from, p.drop_from, {}, {});
         }
