@@ -419,7 +419,6 @@ bool IsIntlSep(char c) { return c == ' ' || c == '-' || c == '.' || c == '(' || 
 
 class IntlPhoneRecognizer final : public Recognizer {
  public:
-  IntlPhoneRecognizer() : util_(PhoneNumberUtil::GetInstance()) {}
   std::string_view name() const override { return "phone_intl"; }
   CategorySet categories() const override { return Bit(Category::kPhoneNumber); }
   Interest interest() const override {
@@ -506,11 +505,12 @@ class IntlPhoneRecognizer final : public Recognizer {
     s.push_back('+');
     s.append(digits, count);
     PhoneNumber number;
-    if (util_->Parse(s, "ZZ", &number) != PhoneNumberUtil::NO_PARSING_ERROR) return false;
-    return number.country_code() != 86 && util_->IsValidNumber(number);
+    // Fetched on first use: building libphonenumber's metadata costs ~5 ms, which a run
+    // without international candidates need not pay. (GetInstance is thread-safe.)
+    const PhoneNumberUtil* util = PhoneNumberUtil::GetInstance();
+    if (util->Parse(s, "ZZ", &number) != PhoneNumberUtil::NO_PARSING_ERROR) return false;
+    return number.country_code() != 86 && util->IsValidNumber(number);
   }
-
-  const PhoneNumberUtil* util_;
 };
 
 // ---------------------------------------------------------------------------------
