@@ -47,6 +47,10 @@ TEST(GeoTest, SignsAndNeighbours) {
   EXPECT_THAT(Values("lng: -116.4074", "geo_coordinates"), ElementsAre("-116.4074"));
   EXPECT_THAT(Values("-39.9042, -116.4074 here", "geo_coordinates"), ElementsAre("-39.9042, -116.4074"));
   EXPECT_THAT(Values("12:00:37.1914, 116.4074", "geo_coordinates"), ElementsAre("37.1914, 116.4074"));
+  // Without a geo word only a pair counts: the separator after the first decimal.
+  EXPECT_THAT(Values("at 22.5431，114.0579 now", "geo_coordinates"), ElementsAre("22.5431，114.0579"));
+  EXPECT_THAT(Values("at 22.5431;114.0579 now", "geo_coordinates"), ElementsAre("22.5431;114.0579"));
+  EXPECT_THAT(Values("rt=0.1887 done", "geo_coordinates"), IsEmpty());
 }
 
 TEST(PlateTest, Accepts) {

@@ -39,6 +39,16 @@ constexpr std::array<uint8_t, 256> kByteRoles = [] {
   return t;
 }();
 bool HexByte(char c) { return (kByteRoles[static_cast<unsigned char>(c)] & kHexByte) != 0; }
+// A hex digit's value, 16 for any other byte.
+constexpr std::array<uint8_t, 256> kNibble = [] {
+  std::array<uint8_t, 256> t{};
+  for (unsigned c = 0; c < 256; ++c) {
+    t[c] = c >= '0' && c <= '9' ? static_cast<uint8_t>(c - '0')
+           : (c | 0x20) >= 'a' && (c | 0x20) <= 'f' ? static_cast<uint8_t>((c | 0x20) - 'a' + 10)
+                                                    : 16;
+  }
+  return t;
+}();
 bool V6Byte(char c) { return (kByteRoles[static_cast<unsigned char>(c)] & kV6Byte) != 0; }
 
 std::vector<KeywordSpec> IpKeywords() {
@@ -169,9 +179,9 @@ bool ParseIpv6(const char* p, const char* end, unsigned char addr[16], Ipv6Shape
   unsigned digits = 0, val = 0;
   while (p < end) {
     const char c = *p++;
-    if (HexByte(c)) {
+    if (const unsigned nibble = kNibble[static_cast<unsigned char>(c)]; nibble < 16) {
       if (digits == 4) return false;
-      val = (val << 4) | static_cast<unsigned>(IsDigit(c) ? c - '0' : (c | 0x20) - 'a' + 10);
+      val = (val << 4) | nibble;
       if (digits == 0) ++sh.groups;
       if (++digits == 3) sh.long_group = true;
       continue;
@@ -262,7 +272,19 @@ class Ipv6Recognizer final : public Recognizer {
     size_t b = 0;
 #if defined(__SSE2__)
     const __m128i colon = _mm_set1_epi8(':');
-    for (; b + 16 <= n; b += 16) {
+    // 32 bytes a step, one test for both halves: most of a log line has no colon.
+    for (; b + 32 <= n; b += 32) {
+      const __m128i c0 = _mm_cmpeq_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i*>(data + b)), colon);
+      const __m128i c1 = _mm_cmpeq_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i*>(data + b + 16)), colon);
+      if (_mm_movemask_epi8(_mm_or_si128(c0, c1)) == 0) continue;
+      auto m = static_cast<uint32_t>(_mm_movemask_epi8(c0)) | static_cast<uint32_t>(_mm_movemask_epi8(c1)) << 16;
+      while (m != 0) {
+        const size_t k = b + static_cast<size_t>(__builtin_ctz(m));
+        m &= m - 1;
+        if (k >= done && MayStartRun(data, n, k)) done = Run(u, k, done, out);
+      }
+    }
+    if (b + 16 <= n) {
       const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(data + b));
       auto m = static_cast<uint32_t>(_mm_movemask_epi8(_mm_cmpeq_epi8(v, colon)));
       while (m != 0) {
@@ -270,6 +292,7 @@ class Ipv6Recognizer final : public Recognizer {
         m &= m - 1;
         if (k >= done && MayStartRun(data, n, k)) done = Run(u, k, done, out);
       }
+      b += 16;
     }
     if (n >= 16 && b < n) {
       // The last partial block: load the final 16 bytes and drop the ones already seen.
