@@ -1,6 +1,7 @@
 // Latin-script person names: a given name and a surname from the lists, or a capitalised
 // pair after a title or a label (Mr, Dr, Dear, patient:, name:).
 #include <algorithm>
+#include <array>
 #include <string_view>
 #include <unordered_map>
 #include <unordered_set>
@@ -55,13 +56,19 @@ bool CapitalisedToken(const Unit& unit, const Token& t) {
 // when a word of the name is in the lists.
 enum class LatinCue { kNone, kTitle, kLabel, kWeakLabel };
 
+constexpr std::string_view kTitles[] = {"mr", "mrs", "ms", "miss", "dr", "prof", "sir", "madam", "dear"};
+constexpr std::string_view kLabels[] = {"name",      "patient", "customer", "contact",  "client",
+                                        "recipient", "fullname", "username", "applicant", "cardholder",
+                                        "signed",    "attn",     "insured",  "employee"};
+
 // The cue a word before the name gives: titles as people write them ("Mr", "Dr.",
 // "dear" but not "MS" or "DR"), and labels ("patient", "name:"). A switch on the
 // length leaves a compare or two per word, where scanning both lists cost ~100
-// instructions for every capitalised word in a log.
-LatinCue WordCue(std::string_view w, bool colon) {
+// instructions for every capitalised word in a log. Must know exactly kTitles and
+// kLabels (checked below at compile time).
+constexpr LatinCue WordCue(std::string_view w, bool colon) {
   if (w.size() < 2 || w.size() > 10) return LatinCue::kNone;
-  char buf[10];
+  char buf[10] = {};
   for (size_t i = 0; i < w.size(); ++i) buf[i] = Lower(w[i]);
   const std::string_view l(buf, w.size());
   const bool title_case = (IsUpper(w[0]) || IsLower(w[0])) && IsLower(w[1]);
@@ -90,6 +97,40 @@ LatinCue WordCue(std::string_view w, bool colon) {
   if (colon) return LatinCue::kLabel;
   // "name" needs its colon; "patient Maria Lopez" may do without.
   return needs_colon ? LatinCue::kNone : LatinCue::kWeakLabel;
+}
+
+// The switch names 9 titles and 14 labels; with each listed word recognised as what
+// it is, it knows the lists and nothing else.
+constexpr bool CueListsRecognised() {
+  for (std::string_view w : kTitles) {
+    if (WordCue(w, false) != LatinCue::kTitle) return false;
+  }
+  for (std::string_view w : kLabels) {
+    if (WordCue(w, true) != LatinCue::kLabel) return false;
+  }
+  return true;
+}
+static_assert(std::size(kTitles) == 9 && std::size(kLabels) == 14 && CueListsRecognised());
+
+// First letters (bit 0 = 'a') of the titles and labels, by length: a word that fails
+// this cannot be a cue, whatever its case.
+constexpr std::array<uint32_t, 11> kCueInitials = [] {
+  std::array<uint32_t, 11> t{};
+  for (std::string_view w : kTitles) t[w.size()] |= 1u << (w[0] - 'a');
+  for (std::string_view w : kLabels) t[w.size()] |= 1u << (w[0] - 'a');
+  return t;
+}();
+
+// Whether the token before ti could be a title or label for it: alphabetic, of a cue's
+// length and initial, and at most four separator bytes before the name (CueBefore).
+bool MayBeCue(const Unit& unit, size_t ti) {
+  const Token& prev = unit.tokens[ti - 1];
+  if (prev.kind != TokenKind::kAlpha || prev.size() < 2 || prev.size() > 10 ||
+      unit.tokens[ti].start - prev.end > 4) {
+    return false;
+  }
+  const auto initial = static_cast<unsigned>((unit.text[prev.start] | 0x20) - 'a');  // letters only here
+  return ((kCueInitials[prev.size()] >> initial) & 1u) != 0;
 }
 
 LatinCue CueBefore(const Unit& unit, size_t ti) {
@@ -148,10 +189,16 @@ class LatinNameRecognizer final : public Recognizer {
 
   // Fast rejection inline: the engine only offers alphabetic tokens starting with a
   // capital, so the second letter decides (see CapitalisedToken); all-caps
-  // words ("INFO", "GET", "HTTP") end here.
+  // words ("INFO", "GET", "HTTP") end here. A capitalised word then needs a
+  // capitalised word after it, or a title or label before it, or to open the unit
+  // (a name column, a CJK label); "(KHTML, like Gecko)" ends here too.
   void OnToken(const Unit& unit, size_t ti, Sink& out) const override {
     const Token& tok = unit.tokens[ti];
     if (!CapitalisedToken(unit, tok)) return;
+    if (ti != 0 && !MayBeCue(unit, ti)) {
+      const size_t next = NextNameWord(unit, ti);
+      if (next == 0 || !CapitalisedToken(unit, unit.tokens[next])) return;
+    }
     Slow(unit, ti, out);
   }
 

@@ -91,6 +91,15 @@ class GeoRecognizer final : public Recognizer {
         !IsDigit(s[e + 4]) || (t.size() > 1 && s[t.start] == '0')) {
       return;
     }
+    // Without a lat/lng word or hint in the unit only a pair can be reported, and a
+    // pair needs a space, ',', ';' or '，' right after the fraction ("rt=0.1887" ends
+    // here).
+    if (!u.Hinted(Category::kGeoCoordinates) && !Contains(u.context_present, Category::kGeoCoordinates)) {
+      size_t f = e + 5;
+      while (f < s.size() && IsDigit(s[f]) && f - e <= 16) ++f;
+      const char c = f < s.size() ? s[f] : '\0';
+      if (c != ' ' && c != ',' && c != ';' && c != '\xEF') return;  // 0xEF: '，' starts so
+    }
     Slow(u, t, out);
   }
 

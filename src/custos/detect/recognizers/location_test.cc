@@ -38,6 +38,19 @@ TEST(GeoTest, Rejects) {
   EXPECT_THAT(Values("1.2345.6789, 2.3456", "geo_coordinates"), IsEmpty());       // version-like
   EXPECT_THAT(Values("price 12.3456, 45.6789", "geo_coordinates"), IsEmpty());    // negative context
   EXPECT_THAT(Values("ts 1700000000.1234,1.2345", "geo_coordinates"), IsEmpty());
+  EXPECT_THAT(Values("lat v_39.9042", "geo_coordinates"), IsEmpty());             // part of a name
+  EXPECT_THAT(Values("x.39.9042, 116.4074", "geo_coordinates"), IsEmpty());       // after a dot
+  EXPECT_THAT(Values("lat=05.1234", "geo_coordinates"), IsEmpty());               // leading zero
+}
+
+TEST(GeoTest, SignsAndNeighbours) {
+  EXPECT_THAT(Values("lng: -116.4074", "geo_coordinates"), ElementsAre("-116.4074"));
+  EXPECT_THAT(Values("-39.9042, -116.4074 here", "geo_coordinates"), ElementsAre("-39.9042, -116.4074"));
+  EXPECT_THAT(Values("12:00:37.1914, 116.4074", "geo_coordinates"), ElementsAre("37.1914, 116.4074"));
+  // Without a geo word only a pair counts: the separator after the first decimal.
+  EXPECT_THAT(Values("at 22.5431，114.0579 now", "geo_coordinates"), ElementsAre("22.5431，114.0579"));
+  EXPECT_THAT(Values("at 22.5431;114.0579 now", "geo_coordinates"), ElementsAre("22.5431;114.0579"));
+  EXPECT_THAT(Values("rt=0.1887 done", "geo_coordinates"), IsEmpty());
 }
 
 TEST(PlateTest, Accepts) {

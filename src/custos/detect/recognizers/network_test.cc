@@ -91,6 +91,28 @@ TEST(NetworkIpv6, Rejects) {
   EXPECT_THAT(Values("xfe80::1ff:fe23:4567:890a", "ip_address"), IsEmpty());
 }
 
+TEST(NetworkIpv6, EmbeddedIpv4WithoutCompression) {
+  EXPECT_THAT(Values("peer 2001:db8:1:2:3:4:192.168.1.1 up", "ip_address"), ElementsAre("2001:db8:1:2:3:4:192.168.1.1"));
+  EXPECT_THAT(Values("x 1:2:3:4:5:6:1.2.3.04 y", "ip_address"), IsEmpty());  // leading zero in the quad
+  EXPECT_THAT(Values("a 12345::1 b", "ip_address"), IsEmpty());               // five digits in a group
+  EXPECT_THAT(Values("a 1::2::3 b", "ip_address"), IsEmpty());
+}
+
+TEST(NetworkIpv6, AccessLogTimestampIsNoAddress) {
+  EXPECT_THAT(Values("2a00:1450:5460:e507:cb40:4bac:8d54:143c - - [17/Apr/2024:16:03:07 +0800] \"GET /\"", "ip_address"),
+              ElementsAre("2a00:1450:5460:e507:cb40:4bac:8d54:143c"));
+}
+
+TEST(NetworkIpv6, FoundWhereverTheUnitEnds) {
+  // The colon scan reads 16 bytes at a time; the address must be found whether it
+  // ends inside a block, on its edge or in the short tail.
+  for (size_t pad = 0; pad < 20; ++pad) {
+    const std::string text = std::string(pad, 'x') + " 2001:db8::8a2e:370:7334";
+    EXPECT_THAT(Values(text, "ip_address"), ElementsAre("2001:db8::8a2e:370:7334")) << text;
+    EXPECT_THAT(Values(text + " ok", "ip_address"), ElementsAre("2001:db8::8a2e:370:7334")) << text;
+  }
+}
+
 TEST(NetworkMac, Accepts) {
   EXPECT_THAT(Values("ether 00:1a:2b:3c:4d:5e brd", "mac_address"), ElementsAre("00:1a:2b:3c:4d:5e"));
   EXPECT_THAT(Values("MAC地址：00-1A-2B-3C-4D-5E。", "mac_address"), ElementsAre("00-1A-2B-3C-4D-5E"));
@@ -111,6 +133,8 @@ TEST(NetworkMac, Rejects) {
   EXPECT_THAT(Values("mac 12-34-56-78-90-12", "mac_address"), ElementsAre("12-34-56-78-90-12"));
   EXPECT_THAT(Values("1.2.3 1234.5678.9012", "mac_address"), IsEmpty());
   EXPECT_THAT(Values("x00:1a:2b:3c:4d:5e", "mac_address"), IsEmpty());
+  EXPECT_THAT(Values("mac 00:1a:2b:3c:4d:5", "mac_address"), IsEmpty());  // cut short at the end
+  EXPECT_THAT(Values("cisco 001a.2b3c.4d5", "mac_address"), IsEmpty());
 }
 
 }  // namespace
