@@ -15,6 +15,7 @@
 // one to five name words, then forward for a direction, a unit, and "City, ST 12345".
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cstdint>
 #include <cstring>
 #include <memory>
@@ -22,6 +23,7 @@
 #include <string_view>
 #include <vector>
 
+#include "custos/detect/recognizers/cjk_scan.h"
 #include "custos/detect/recognizers/groups.h"
 #include "custos/detect/recognizers/text.h"
 
@@ -78,7 +80,37 @@ struct Place {
 struct Gazetteer {
   std::vector<uint16_t> bucket;            // per Han index: 0 = none, else index + 1
   std::vector<std::vector<Place>> places;  // longest first
+  // 1 where an anchor place starts, indexed for cjk::HanScanner (by code point from U+4000).
+  std::vector<uint8_t> anchor_first;
+  // The places that share their first two characters (a run of a `places` list), found
+  // by those six bytes: open addressing, each slot key << 16 | run index + 1 (0 = empty).
+  struct Run {
+    const Place* first;
+    uint32_t count;
+  };
+  std::vector<Run> runs;
+  std::vector<uint64_t> slots;
+  int shift = 64;
+
+  static size_t Hash(uint64_t key, int shift) { return static_cast<size_t>((key * 0x9E3779B97F4A7C15ull) >> shift); }
+  const Run* FindRun(uint64_t key) const {
+    const size_t mask = slots.size() - 1;
+    for (size_t i = Hash(key, shift);; i = (i + 1) & mask) {
+      const uint64_t slot = slots[i];
+      if (slot == 0) return nullptr;
+      if ((slot >> 16) == key) return &runs[(slot & 0xFFFF) - 1];
+    }
+  }
 };
+
+// The six bytes at s[i] (two three-byte characters) as one key; s.size() >= i + 6.
+inline uint64_t Load6(const char* s) {
+  uint32_t lo;
+  uint16_t hi;
+  std::memcpy(&lo, s, 4);
+  std::memcpy(&hi, s + 4, 2);
+  return uint64_t{lo} | (uint64_t{hi} << 32);
+}
 
 // Three bytes from s[i] as one integer (0 past the end).
 inline uint32_t Load3(std::string_view s, size_t i) {
@@ -176,12 +208,38 @@ const Gazetteer& Gaz() {
       // County short forms (海淀, 南山) continue an address but never start one.
       if (stem.size() != name.size() && CodePointCount(stem) >= 2) AddPlace(*gz, stem, code, kArea, false);
     });
+    gz->anchor_first.assign(cjk::HanScanner::kWantedSize, 0);
+    for (size_t i = 0; i < kHanCount; ++i) {
+      if (gz->bucket[i] == 0) continue;
+      for (const Place& p : gz->places[gz->bucket[i] - 1u]) {
+        if (p.anchor) gz->anchor_first[i + (kHanFirst - 0x4000)] = 1;
+      }
+    }
     // By second character, then longest first: a lookup finds the run for its second
     // character by binary search and takes the first (longest) name that matches.
     for (auto& v : gz->places) {
       std::stable_sort(v.begin(), v.end(), [](const Place& a, const Place& b) {
         return a.second != b.second ? a.second < b.second : a.bytes.size() > b.bytes.size();
       });
+    }
+    for (const auto& v : gz->places) {
+      for (size_t i = 0; i < v.size();) {
+        size_t j = i + 1;
+        while (j < v.size() && v[j].second == v[i].second) ++j;
+        // (A name whose second character is not three bytes long never matched.)
+        if (v[i].bytes.size() >= 6) gz->runs.push_back(Gazetteer::Run{&v[i], static_cast<uint32_t>(j - i)});
+        i = j;
+      }
+    }
+    size_t size = 1024;
+    while (size < gz->runs.size() * 2) size *= 2;
+    gz->slots.assign(size, 0);
+    gz->shift = 64 - std::countr_zero(size);
+    for (size_t r = 0; r < gz->runs.size(); ++r) {
+      const uint64_t key = Load6(gz->runs[r].first->bytes.data());
+      size_t i = Gazetteer::Hash(key, gz->shift);
+      while (gz->slots[i] != 0) i = (i + 1) & (size - 1);
+      gz->slots[i] = (key << 16) | (r + 1);
     }
     return gz;
   }();
@@ -199,18 +257,16 @@ bool Inside(const Place* parent, const Place& child) {
 // Longest gazetteer name at byte pos inside `parent`; nullptr if none.
 const Place* MatchPlace(const Gazetteer& g, std::string_view s, uint32_t pos, char32_t c, const Place* parent,
                         bool anchors_only) {
-  if (!IsHan(c)) return nullptr;
-  const uint16_t b = g.bucket[HanIndex(c)];
-  if (b == 0) return nullptr;
-  const uint32_t second = Load3(s, pos + 3);
-  if (second == 0) return nullptr;
-  const auto& v = g.places[b - 1];
-  auto it = std::lower_bound(v.begin(), v.end(), second, [](const Place& p, uint32_t x) { return p.second < x; });
-  for (; it != v.end() && it->second == second; ++it) {
-    const Place& p = *it;
-    if (anchors_only && !p.anchor) continue;
-    if (s.size() - pos < p.bytes.size() || std::memcmp(s.data() + pos, p.bytes.data(), p.bytes.size()) != 0) continue;
-    if (Inside(parent, p)) return &p;
+  if (!IsHan(c) || s.size() - pos < 6) return nullptr;
+  const Gazetteer::Run* run = g.FindRun(Load6(s.data() + pos));
+  if (run == nullptr) return nullptr;
+  for (const Place* p = run->first; p != run->first + run->count; ++p) {
+    if (anchors_only && !p->anchor) continue;
+    const size_t size = p->bytes.size();
+    if (s.size() - pos < size || (size > 6 && std::memcmp(s.data() + pos + 6, p->bytes.data() + 6, size - 6) != 0)) {
+      continue;
+    }
+    if (Inside(parent, *p)) return p;
   }
   return nullptr;
 }
@@ -227,6 +283,7 @@ struct Suffix {
   uint8_t max_body = 10;          // ... and at most
   std::string_view next_veto{};   // a following character that makes it another word (市场, 县长); Han only
   std::string_view prev_veto{};   // a preceding character that makes it another word (报道, 铁路); Han only
+  bool after_numerals = false;    // a number suffix that may follow Chinese numerals alone (三号楼)
 };
 
 // Longer forms first where one is a prefix of another. Organisations (法院, 政府, 中心)
@@ -279,16 +336,22 @@ constexpr Suffix kSuffixes[] = {
     {"湾", Part::kPlace, 2, 6, "区", "海港台"},
 };
 
+// Chinese numerals alone only before 号, 栋, 单元 ... (三号楼), not 四座 or 三层.
 constexpr Suffix kNumberSuffixes[] = {
-    {"号楼", Part::kNumber}, {"号院", Part::kNumber}, {"号", Part::kNumber, 1, 10, "码称召"},
-    {"栋", Part::kNumber},   {"幢", Part::kNumber},   {"座", Part::kNumber, 1, 10, "位谈"},
-    {"单元", Part::kNumber}, {"室", Part::kNumber, 1, 10, "内外友"},
+    {"号楼", Part::kNumber, 1, 10, "", "", true},
+    {"号院", Part::kNumber},
+    {"号", Part::kNumber, 1, 10, "码称召", "", true},
+    {"栋", Part::kNumber, 1, 10, "", "", true},
+    {"幢", Part::kNumber, 1, 10, "", "", true},
+    {"座", Part::kNumber, 1, 10, "位谈"},
+    {"单元", Part::kNumber, 1, 10, "", "", true},
+    {"室", Part::kNumber, 1, 10, "内外友", "", true},
     {"楼", Part::kNumber, 1, 10, "市盘下上梯道"},
     {"层", Part::kNumber, 1, 10, "次面"},
     {"户", Part::kNumber, 1, 10, "口型籍"},
     {"期", Part::kNumber, 1, 10, "间末限货刊待望"},
     {"排", Part::kNumber, 1, 10, "名行队"},
-    {"组", Part::kNumber, 1, 10, "织合成员长委"},
+    {"组", Part::kNumber, 1, 10, "织合成员长委", "", true},
     {"弄", Part::kNumber},   {"巷", Part::kNumber},
 };
 
@@ -401,11 +464,9 @@ Component NumberAt(const Tables& t, std::string_view s, uint32_t pos, bool after
     DecodeAt(s, p, c);
     if (const Suffix* x = SuffixAt(t, t.number_bucket, s, p, c)) {
       const uint32_t e = p + static_cast<uint32_t>(x->text.size());
-      // Chinese numerals alone only before 号, 栋, 单元 ... (三号楼), not 四座 or 三层.
+      // Chinese numerals alone only before some suffixes (after_numerals).
       const bool han_numerals = !ascii_digit;
-      if (NextAllowed(*x, s, e) && (!han_numerals || x->text == "号" || x->text == "号楼" || x->text == "栋" ||
-                                    x->text == "幢" || x->text == "单元" || x->text == "室" || x->text == "组" ||
-                                    letters)) {
+      if (NextAllowed(*x, s, e) && (!han_numerals || x->after_numerals || letters)) {
         return Component{e, Part::kNumber};
       }
     }
@@ -575,6 +636,15 @@ Run Grow(const Gazetteer& g, const Tables& t, std::string_view s, uint32_t start
   return r;
 }
 
+// Does a road suffix (路, 大道, 街 ...) start at byte e?
+bool RoadAfter(const Tables& t, std::string_view s, uint32_t e) {
+  if (e >= s.size()) return false;
+  char32_t d;
+  DecodeAt(s, e, d);
+  const Suffix* x = SuffixAt(t, t.suffix_bucket, s, e, d);
+  return x != nullptr && x->part == Part::kRoad;
+}
+
 // Confidence of a run found without context; 0 if it is not an address.
 float RunConfidence(const Run& r) {
   if (r.admin >= 1 && r.road && r.number) return 0.85f;
@@ -633,8 +703,11 @@ class ChineseAddressRecognizer final : public Recognizer {
       }
       // "地址改成…", "地址更新为…": the verb is not part of the address.
       bool verb = false;
+      // (Every verb starts with a character from U+4FEE to U+66F4: lead byte 0xE4-0xE6.)
+      const auto lead = static_cast<unsigned char>(s[p]);
+      const bool may_be_verb = lead >= 0xE4 && lead <= 0xE6;
       for (std::string_view v : {"改成", "改为", "更改为", "更新为", "变更为", "修改为", "换成", "填写为"}) {
-        if (s.substr(p).starts_with(v)) {
+        if (may_be_verb && s.substr(p).starts_with(v)) {
           p += static_cast<uint32_t>(v.size());
           verb = true;
           break;
@@ -657,48 +730,29 @@ class ChineseAddressRecognizer final : public Recognizer {
       if (e > i) i = e;
     }
     const uint32_t n = static_cast<uint32_t>(s.size());
-    const auto* b = reinterpret_cast<const unsigned char*>(s.data());
-    while (i < n) {
-      if (b[i] < 0x80) {
-        // Skip ASCII eight bytes at a time.
-        ++i;
-        while (i + 8 <= n) {
-          uint64_t w;
-          std::memcpy(&w, b + i, 8);
-          if ((w & 0x8080808080808080ull) != 0) break;
-          i += 8;
-        }
-        while (i < n && b[i] < 0x80) ++i;
+    cjk::HanScanner scan(reinterpret_cast<const unsigned char*>(s.data()), n);
+    int32_t idx = 0;
+    for (i = scan.Next(i, g.anchor_first.data(), &idx); i < n; i = scan.Next(i, g.anchor_first.data(), &idx)) {
+      const char32_t c = kHanFirst + static_cast<char32_t>(idx);
+      const Place* first = MatchPlace(g, s, i, c, nullptr, true);
+      if (first == nullptr) {
+        i += 3;
         continue;
       }
-      char32_t c;
-      const uint32_t len = DecodeAt(s, i, c);
-      if (IsHan(c) && g.bucket[HanIndex(c)] != 0) {
-        const Place* first = MatchPlace(g, s, i, c, nullptr, true);
-        if (first != nullptr) {
-          const uint32_t e = i + static_cast<uint32_t>(first->bytes.size());
-          Run r = Grow(g, t, s, i, e, first);
-          // A gazetteer name that is really a road's name: 中山路18号.
-          if (e < s.size()) {
-            char32_t d;
-            DecodeAt(s, e, d);
-            const Suffix* x = SuffixAt(t, t.suffix_bucket, s, e, d);
-            if (x != nullptr && x->part == Part::kRoad) {
-              Run rr = Grow(g, t, s, i, i, nullptr);
-              if (rr.end > r.end) r = rr;
-            }
-          }
-          const float conf = RunConfidence(r);
-          if (conf > 0) {
-            out.Emit(i, r.end, Category::kPostalAddress, conf);
-            i = r.end;
-            continue;
-          }
-          i = e;
-          continue;
-        }
+      const uint32_t e = i + static_cast<uint32_t>(first->bytes.size());
+      Run r = Grow(g, t, s, i, e, first);
+      // A gazetteer name that is really a road's name: 中山路18号.
+      if (RoadAfter(t, s, e)) {
+        Run rr = Grow(g, t, s, i, i, nullptr);
+        if (rr.end > r.end) r = rr;
       }
-      i += len;
+      const float conf = RunConfidence(r);
+      if (conf > 0) {
+        out.Emit(i, r.end, Category::kPostalAddress, conf);
+        i = r.end;
+      } else {
+        i = e;
+      }
     }
   }
 
@@ -714,8 +768,12 @@ class ChineseAddressRecognizer final : public Recognizer {
     const Place* first = MatchPlace(g, s, p, c, nullptr, false);
     Run r;
     if (first != nullptr) r = Grow(g, t, s, p, p + static_cast<uint32_t>(first->bytes.size()), first);
-    Run r2 = Grow(g, t, s, p, p, nullptr);
-    if (r2.end > r.end) r = r2;
+    // Growing from scratch reads the same first place and then continues exactly as
+    // above, unless that place names a road (中山路): only then can it differ.
+    if (first == nullptr || RoadAfter(t, s, p + static_cast<uint32_t>(first->bytes.size()))) {
+      Run r2 = Grow(g, t, s, p, p, nullptr);
+      if (r2.end > r.end) r = r2;
+    }
     if (r.end <= p || !RunQualifiesInContext(r)) return p;
     out.Emit(p, r.end, Category::kPostalAddress, 0.9f);
     return r.end;

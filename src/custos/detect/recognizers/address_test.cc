@@ -49,6 +49,16 @@ TEST(ChineseAddress, GazetteerStartInRunningText) {
   EXPECT_GE(ConfidenceOf("寄到北京市海淀区中关村大街27号，谢谢", "北京市海淀区中关村大街27号"), 0.8f);
 }
 
+// The recognizer skips to Han characters 30 bytes at a time: an address is found
+// wherever it falls relative to those blocks and the unit's end.
+TEST(ChineseAddress, FoundAtEveryOffset) {
+  for (size_t pad = 0; pad < 70; ++pad) {
+    const std::string lead(pad, 'x');
+    EXPECT_THAT(Addresses(lead + " 寄到北京市海淀区中关村大街27号，谢谢"), ElementsAre("北京市海淀区中关村大街27号")) << pad;
+    EXPECT_THAT(Addresses(lead + "\xff 北京市海淀区中关村大街27号"), ElementsAre("北京市海淀区中关村大街27号")) << pad;
+  }
+}
+
 TEST(ChineseAddress, TwoLevelsWithoutARoadAreWeak) {
   const float c = ConfidenceOf("来自广东省深圳市的游客", "广东省深圳市");
   EXPECT_GE(c, 0.5f);

@@ -29,6 +29,7 @@
 #include <unordered_set>
 #include <vector>
 
+#include "custos/detect/recognizers/cjk_scan.h"
 #include "custos/detect/recognizers/groups.h"
 #include "custos/detect/recognizers/name_labels.h"
 #include "custos/detect/recognizers/text.h"
@@ -242,6 +243,9 @@ struct CnTables {
   std::vector<int8_t> surname;  // score in tenths, kNoSurname if not a single surname
   std::vector<int8_t> given;    // given-name score in tenths
   std::vector<uint8_t> flags;
+  // 1 where a name may start (a single or compound surname's first character), indexed
+  // for cjk::HanScanner (by code point from U+4000).
+  std::vector<uint8_t> start;
   struct Compound {
     char32_t second;
     int score;
@@ -350,6 +354,11 @@ const CnTables& Cn() {
       auto& v = tb->role_words.At(cps.back());
       if (std::find(v.begin(), v.end(), w) == v.end()) v.emplace_back(w);
       flag(cps.back(), kRoleLast);
+    }
+    tb->start.assign(cjk::HanScanner::kWantedSize, 0);
+    for (size_t i = 0; i < kHanCount; ++i) {
+      const bool start = tb->surname[i] != kNoSurname || (tb->flags[i] & kCompoundFirst) != 0;
+      tb->start[i + (kHanFirst - 0x4000)] = start ? 1 : 0;
     }
     return tb;
   }();
@@ -518,6 +527,45 @@ int BeforeScore(const CnTables& t, std::string_view s, uint32_t pos, char32_t pr
 }
 
 
+// Cheap necessary conditions for a name at byte i whose first character is the Han
+// character c: false when no reading can reach `threshold`, so most surname characters
+// in running text cost a few table lookups instead of the full model. Otherwise sets
+// *before to BeforeScore. The bound takes every reading's best case: a title after the
+// name (+15) and the second given character's score when it helps.
+bool MayReach(const CnTables& t, std::string_view s, uint32_t i, char32_t c, int threshold, int* before) {
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  const auto n = static_cast<uint32_t>(s.size());
+  const int32_t h1 = cjk::HanAt(p, i + 3, n);
+  if (h1 < 0) return false;  // every reading has a Han character after the first
+  const size_t idx = HanIndex(c);
+  const uint8_t f = t.flags[idx];
+  const char32_t c1 = kHanFirst + static_cast<char32_t>(h1);
+  if ((f & kCompoundFirst) != 0) {
+    if (const auto* list = t.compounds.Find(c)) {
+      for (const auto& comp : *list) {
+        if (comp.second != c1) continue;
+        // A compound surname: the full model decides.
+        *before = BeforeScore(t, s, i, i == 0 ? 0 : cjk::CodePointBefore(s, i));
+        return true;
+      }
+    }
+  }
+  const int8_t single = t.surname[idx];
+  if (single == kNoSurname) return false;
+  const int s1 = GivenScore(t, c1);
+  if (s1 <= -60) return false;
+  const bool weak = (f & (kStop | kSoft)) != 0;
+  int bound = single - (weak ? 15 : 0) + s1 + AfterScore(After::kTitle);
+  const int32_t h2 = cjk::HanAt(p, i + 6, n);
+  if (h2 >= 0) bound += std::max(0, GivenScore(t, kHanFirst + static_cast<char32_t>(h2)));
+  if (bound + 15 < threshold) return false;  // even after a role word (记者, the best BeforeScore)
+  const int b = BeforeScore(t, s, i, i == 0 ? 0 : cjk::CodePointBefore(s, i));
+  *before = b;
+  if (weak && b < 5) return false;  // the caller's weak-start rule
+  bound += b;
+  return bound >= threshold;
+}
+
 float ModelConfidence(int score, After after) {
   if (after == After::kTitle) return 0.88f;
   // 0.5 at the threshold, +0.1 per point above it, at most 0.7.
@@ -642,6 +690,7 @@ class ChineseNameRecognizer final : public Recognizer {
     }
     const uint32_t n = static_cast<uint32_t>(s.size());
     const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+    const int threshold = hinted ? kThreshold - 15 : kThreshold;
     // Names found, to report their other mentions in the same unit (金石开：… 金石开认为).
     struct Seen {
       uint32_t start, end;
@@ -650,47 +699,29 @@ class ChineseNameRecognizer final : public Recognizer {
     constexpr size_t kSeenMax = 8;
     std::array<Seen, kSeenMax> seen{};
     size_t seen_count = 0;
-    char32_t prev = 0;
-    uint32_t i = 0;
-    while (i < n) {
-      if (p[i] < 0x80) {
-        // Skip ASCII eight bytes at a time.
-        ++i;
-        while (i + 8 <= n) {
-          uint64_t w;
-          std::memcpy(&w, p + i, 8);
-          if ((w & 0x8080808080808080ull) != 0) break;
-          i += 8;
-        }
-        while (i < n && p[i] < 0x80) ++i;
-        prev = p[i - 1];
+    int32_t idx = 0;
+    cjk::HanScanner scan(p, n);
+    for (uint32_t i = scan.Next(0, t.start.data(), &idx); i < n; i = scan.Next(i, t.start.data(), &idx)) {
+      const char32_t c = kHanFirst + static_cast<char32_t>(idx);
+      int before = 0;
+      if (!MayReach(t, s, i, c, threshold, &before)) {
+        i += 3;
         continue;
       }
-      char32_t c;
-      const uint32_t len = DecodeAt(s, i, c);
-      if (IsHan(c)) {
-        const size_t idx = HanIndex(c);
-        if (t.surname[idx] != kNoSurname || (t.flags[idx] & kCompoundFirst) != 0) {
-          const int before = BeforeScore(t, s, i, prev);
-          Scored r = BestName(t, s, i, c, len, /*context=*/false);
-          if (r.score != INT32_MIN) {
-            const int total = r.score + before;
-            // 于, 和, 有 are surnames but mostly function words: only after a clear boundary.
-            const bool weak_start = (t.flags[idx] & (kStop | kSoft)) != 0 && before < 5;
-            if (!weak_start && (total >= kThreshold || (hinted && total >= kThreshold - 15))) {
-              float conf = hinted ? 0.85f : ModelConfidence(total, before >= 0 ? r.after : After::kNone);
-              out.Emit(i, r.end, Category::kPersonName, conf);
-              if (seen_count < kSeenMax && r.end - i >= 6) seen[seen_count++] = Seen{i, r.end, conf};
-              uint32_t last = PrevStart(s, r.end);
-              DecodeAt(s, last, prev);
-              i = r.end;
-              continue;
-            }
-          }
+      Scored r = BestName(t, s, i, c, 3, /*context=*/false);
+      if (r.score != INT32_MIN) {
+        const int total = r.score + before;
+        // 于, 和, 有 are surnames but mostly function words: only after a clear boundary.
+        const bool weak_start = (t.flags[static_cast<size_t>(idx)] & (kStop | kSoft)) != 0 && before < 5;
+        if (!weak_start && total >= threshold) {
+          float conf = hinted ? 0.85f : ModelConfidence(total, before >= 0 ? r.after : After::kNone);
+          out.Emit(i, r.end, Category::kPersonName, conf);
+          if (seen_count < kSeenMax && r.end - i >= 6) seen[seen_count++] = Seen{i, r.end, conf};
+          i = r.end;
+          continue;
         }
       }
-      prev = c;
-      i += len;
+      i += 3;
     }
     for (size_t k = 0; k < seen_count; ++k) {
       const std::string_view name = s.substr(seen[k].start, seen[k].end - seen[k].start);
@@ -707,24 +738,24 @@ class ChineseNameRecognizer final : public Recognizer {
   // The value is a surname (single or compound) followed by one or two Han characters.
   static bool WholeIsName(const CnTables& t, std::string_view v) {
     if (v.size() < 6 || v.size() > 12) return false;
-    std::vector<char32_t> cps;
-    cps.reserve(4);
+    std::array<char32_t, 4> cps{};
+    size_t count = 0;
     for (size_t i = 0; i < v.size();) {
       char32_t c;
       i += DecodeAt(v, i, c);
-      if (!IsHan(c) || cps.size() == 4) return false;
-      cps.push_back(c);
+      if (!IsHan(c) || count == 4) return false;
+      cps[count++] = c;
     }
-    if (cps.size() < 2) return false;
+    if (count < 2) return false;
     bool compound = false;
     if (const auto* list = t.compounds.Find(cps[0])) {
       for (const auto& comp : *list) compound = compound || comp.second == cps[1];
     }
     const bool single = t.surname[HanIndex(cps[0])] != kNoSurname;
-    const size_t given = cps.size() - (compound ? 2 : 1);
+    const size_t given = count - (compound ? 2 : 1);
     if (compound && given >= 1 && given <= 2) return true;
-    if (!single || cps.size() > 3) return false;
-    for (size_t k = 1; k < cps.size(); ++k) {
+    if (!single || count > 3) return false;
+    for (size_t k = 1; k < count; ++k) {
       if ((t.flags[HanIndex(cps[k])] & kStop) != 0 && t.given[HanIndex(cps[k])] <= -10) return false;
     }
     return true;

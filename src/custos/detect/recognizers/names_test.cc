@@ -99,6 +99,18 @@ TEST(ChineseName, NoCrashOnOddInput) {
   EXPECT_THAT(Names("欧阳"), IsEmpty());
 }
 
+// The recognizer skips to Han characters 30 bytes at a time: a name is found wherever it
+// falls relative to those blocks and the unit's end, and whatever stray bytes precede it.
+TEST(ChineseName, FoundAtEveryOffset) {
+  for (size_t pad = 0; pad < 70; ++pad) {
+    const std::string lead(pad, 'x');
+    EXPECT_THAT(Names(lead + " 记者王晓燕报道"), ElementsAre("王晓燕")) << pad;
+    EXPECT_THAT(Names(lead + " 记者王晓燕"), ElementsAre("王晓燕")) << pad;
+    EXPECT_THAT(Names(lead + "\xff\x80 记者王晓燕报道"), ElementsAre("王晓燕")) << pad;
+    EXPECT_THAT(Names(lead + "\xe7\x8e 王晓燕报道"), ElementsAre("王晓燕")) << pad;  // a truncated 王 before it
+  }
+}
+
 // ----------------------------------------------------------------------------------
 // Latin-script names.
 
