@@ -106,14 +106,23 @@ int RunScan(const ScanFlags& f) {
   if (!out.ok()) return Fail(out.status().message());
 
   Status write_status;
+  // Findings arrive a batch at a time (megabytes) or a small file at a time. Big pieces
+  // are written as they are; small ones are gathered so that writes stay large.
+  constexpr size_t kWriteSize = 1 << 20;
   std::string buffer;
-  buffer.reserve(1 << 20);
   auto on_findings = [&](std::string_view jsonl) {
-    buffer.append(jsonl);
-    if (buffer.size() >= (1 << 20)) {
-      if (write_status.ok()) write_status = out->Write(buffer);
+    if (!write_status.ok()) return;
+    if (jsonl.size() < kWriteSize / 4) {
+      if (buffer.empty()) buffer.reserve(kWriteSize);
+      buffer.append(jsonl);
+      if (buffer.size() < kWriteSize) return;
+      jsonl = {};
+    }
+    if (!buffer.empty()) {  // what came before goes first
+      write_status = out->Write(buffer);
       buffer.clear();
     }
+    if (write_status.ok()) write_status = out->Write(jsonl);
   };
   auto on_problem = [](const std::string& file, const scan::Problem& p) {
     if (p.line > 0) {

@@ -133,6 +133,10 @@ CategorySet HintsForFieldName(std::string_view name);
 std::string MaskedPreview(Category category, std::string_view value);
 // The same, appended to `out` (no allocation beyond out's growth).
 void AppendMaskedPreview(std::string& out, Category category, std::string_view value);
+// The same, written at `out`, which has room for value.size() + kMaskedPreviewSlack
+// bytes; returns the end. For output paths that write straight into their buffer.
+inline constexpr size_t kMaskedPreviewSlack = 8;
+char* WriteMaskedPreview(char* out, Category category, std::string_view value);
 
 }  // namespace custos::detect
 

@@ -27,6 +27,9 @@ class OrderedPipeline {
   using Work = std::function<void(Batch&, int, Result&)>;
   // consume(result) runs on the caller's thread, in input order.
   using Consume = std::function<void(Result&)>;
+  // Before each batch a result is reset with result.Clear(), which keeps its memory:
+  // results are reused, not rebuilt, so their buffers stop growing after the first
+  // batches.
 
   explicit OrderedPipeline(int threads) : threads_(threads < 1 ? 1 : threads) {}
 
@@ -38,7 +41,7 @@ class OrderedPipeline {
         StatusOr<bool> more = produce(batch);
         if (!more.ok()) return more.status();
         if (!*more) return Status::Ok();
-        result = Result();
+        result.Clear();
         work(batch, 0, result);
         consume(result);
       }
@@ -64,7 +67,7 @@ class OrderedPipeline {
             idx = queue.front();
             queue.pop_front();
           }
-          slots[idx].result = Result();
+          slots[idx].result.Clear();
           work(slots[idx].batch, w, slots[idx].result);
           {
             std::lock_guard lock(mu);

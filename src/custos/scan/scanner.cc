@@ -18,13 +18,12 @@
 #include "custos/io/lines.h"
 #include "custos/io/source.h"
 #include "custos/io/walk.h"
+#include "custos/scan/finding_jsonl.h"
 #include "custos/scan/pipeline.h"
 
 namespace custos::scan {
 
 namespace {
-
-using std::literals::string_view_literals::operator""sv;
 
 using detect::Category;
 using detect::kCategoryCount;
@@ -37,13 +36,25 @@ struct ColumnStats {
 
 // Everything a worker produces from one batch, merged in input order.
 struct Result {
-  std::string jsonl;
+  TextBuffer jsonl;
   Counts counts{};
   uint64_t minors = 0;
   std::vector<ColumnStats> columns;                        // CSV, by column index
   std::unordered_map<std::string, ColumnStats> paths;      // JSONL, by generalised path
   std::vector<Problem> problems;
   uint64_t units = 0;  // records or documents in the batch
+
+  // Readies the result for the next batch, keeping its memory (the findings buffer
+  // grows to a few MB once instead of once per batch).
+  void Clear() {
+    jsonl.clear();
+    counts = {};
+    minors = 0;
+    columns.clear();
+    paths.clear();
+    problems.clear();
+    units = 0;
+  }
 };
 
 // Serves the first bytes again after they were peeked at, and counts bytes read.
@@ -100,11 +111,8 @@ struct FileContext {
   std::string prefix;     // {"file":"...","line":
   const detect::Detector* detector = nullptr;
   const ScanOptions* options = nullptr;
-  // Per category: ,"category":"…","sensitive":…,"confidence":  — per recognizer:
-  // ,"recognizer":"…","preview":  (built once; the findings path only copies them).
-  const std::vector<std::string>* category_json = nullptr;
-  const std::vector<std::string>* recognizer_json = nullptr;
-  std::vector<std::string> column_json;  // CSV: column names, JSON-quoted
+  FindingFormat format;  // refers to prefix and to the scanner's FindingTexts
+  std::vector<std::string> column_json;  // CSV: ,"column":"name" per column
   std::vector<detect::FieldHints> column_hints;
 };
 
@@ -114,76 +122,13 @@ struct WorkerState {
   std::map<std::string, detect::CategorySet, std::less<>> path_hints;  // JSONL key -> hints
 };
 
-void AppendFinding(std::string& out, const FileContext& ctx, uint64_t line, uint64_t base,
-                   const detect::Finding& f, std::string_view value, std::string_view field_key,
-                   std::string_view field_json) {
-  out.append(ctx.prefix);
-  AppendJsonUint(out, line);
-  out += ",\"start\":"sv;
-  AppendJsonUint(out, base + f.start);
-  out += ",\"end\":"sv;
-  AppendJsonUint(out, base + f.end);
-  if (!field_key.empty()) {
-    out += ",\""sv;
-    out.append(field_key);
-    out += "\":"sv;
-    out.append(field_json);
-  }
-  out.append((*ctx.category_json)[static_cast<size_t>(f.category)]);
-  AppendJsonFixed2(out, f.confidence);
-  out.append((*ctx.recognizer_json)[f.recognizer]);
-  thread_local std::string preview;  // reused: no allocation per finding
-  preview.clear();
-  detect::AppendMaskedPreview(preview, f.category, value);
-  AppendJsonString(out, preview);
-  if (ctx.options->show_values) {
-    out += ",\"value\":"sv;
-    AppendJsonString(out, value);
-  }
-  const detect::Attributes& a = f.attributes;
-  if (!a.empty() && (a.has_minor_flag || ctx.options->show_values)) {
-    out += ",\"attributes\":{"sv;
-    bool first = true;
-    auto sep = [&] {
-      if (!first) out.push_back(',');
-      first = false;
-    };
-    if (a.has_minor_flag) {
-      sep();
-      out += "\"minor_under_14\":"sv;
-      out.append(a.minor_under_14 ? "true" : "false");
-    }
-    if (ctx.options->show_values) {
-      if (a.birth_date != 0) {
-        sep();
-        out += "\"birth_date\":\""sv;
-        char buf[16];
-        std::snprintf(buf, sizeof(buf), "%04u-%02u-%02u", a.birth_date / 10000, a.birth_date / 100 % 100,
-                      a.birth_date % 100);
-        out.append(buf);
-        out.push_back('"');
-      }
-      if (a.sex != 0) {
-        sep();
-        out.append(a.sex == 'M' ? "\"sex\":\"M\"" : "\"sex\":\"F\"");
-      }
-      if (a.region != 0) {
-        sep();
-        out += "\"region\":\""sv;
-        AppendJsonUint(out, a.region);
-        out.push_back('"');
-      }
-    }
-    out.push_back('}');
-  }
-  out += "}\n"sv;
-}
-
 // Scans one value; updates counts and (optionally) the per-column stats.
-// Returns the set of categories found in it.
+// Returns the set of categories found in it. `field_json()` gives the value's
+// ,"column":… / ,"path":… text; it is asked for only when a finding is written.
+template <typename FieldJson>
 detect::CategorySet ScanValue(const FileContext& ctx, WorkerState& ws, Result& r, std::string_view value,
                               const detect::FieldHints& hints, uint64_t line, uint64_t base, uint32_t keep_from,
-                              uint32_t drop_from, std::string_view field_key, std::string_view field_json) {
+                              uint32_t drop_from, FieldJson&& field_json) {
   ws.findings.clear();
   ctx.detector->Scan(value, hints, *ws.scratch, ws.findings);
   detect::CategorySet found = 0;
@@ -193,7 +138,7 @@ detect::CategorySet ScanValue(const FileContext& ctx, WorkerState& ws, Result& r
     ++r.counts[static_cast<size_t>(f.category)];
     if (f.attributes.has_minor_flag && f.attributes.minor_under_14) ++r.minors;
     if (ctx.options->emit_findings) {
-      AppendFinding(r.jsonl, ctx, line, base, f, value.substr(f.start, f.end - f.start), field_key, field_json);
+      AppendFinding(r.jsonl, ctx.format, line, base, f, value.substr(f.start, f.end - f.start), field_json());
     }
   }
   return found;
@@ -326,8 +271,7 @@ bool ScanReport::found_sensitive() const {
 struct Scanner::Impl {
   ScanOptions options;
   std::unique_ptr<detect::Detector> detector;
-  std::vector<std::string> category_json;
-  std::vector<std::string> recognizer_json;
+  std::unique_ptr<FindingTexts> finding_texts;
   std::vector<WorkerState> workers;
 
   // Scans one entry into `fr` (problems included) with `threads` workers starting at
@@ -358,14 +302,7 @@ StatusOr<std::unique_ptr<Scanner>> Scanner::Create(const ScanOptions& options) {
   impl->options = options;
   impl->detector = std::move(det).value();
   impl->workers.resize(static_cast<size_t>(options.threads));
-  for (const detect::CategoryInfo& c : detect::AllCategories()) {
-    impl->category_json.push_back(",\"category\":\"" + std::string(c.id) + "\",\"sensitive\":" +
-                                  (c.sensitive ? "true" : "false") + ",\"confidence\":");
-  }
-  for (size_t id = 0; id < impl->detector->RecognizerCount(); ++id) {
-    std::string_view name = impl->detector->RecognizerName(static_cast<uint16_t>(id));
-    impl->recognizer_json.push_back(",\"recognizer\":\"" + std::string(name) + "\",\"preview\":");
-  }
+  impl->finding_texts = std::make_unique<FindingTexts>(*impl->detector);
   for (auto& w : impl->workers) w.scratch = impl->detector->NewScratch();
   return std::unique_ptr<Scanner>(new Scanner(std::move(impl)));
 }
@@ -515,8 +452,7 @@ void Scanner::Impl::ScanFile(const std::string& path, FileReport& fr, const Scan
   ctx.prefix = "{\"file\":" + ctx.file_json + ",\"line\":";
   ctx.detector = detector.get();
   ctx.options = &options;
-  ctx.category_json = &category_json;
-  ctx.recognizer_json = &recognizer_json;
+  ctx.format = FindingFormat{ctx.prefix, finding_texts.get(), options.show_values};
   switch (format) {
     case io::Format::kText:
       fr.format = "text";
@@ -556,11 +492,12 @@ Status Scanner::Impl::ScanText(PeekingSource& src, FileContext& ctx, FileReport&
         // One keyword pass over the batch instead of one per line.
         const detect::PreparedBuffer prepared = ctx.detector->Prepare(b.storage, *ws.scratch);
         for (const io::TextPiece& p : b.pieces) {
-          ScanValue(ctx, ws, r, p.data, no_hints, p.line, p.offset_in_line, p.keep_from, p.drop_from, {}, {});
+          ScanValue(ctx, ws, r, p.data, no_hints, p.line, p.offset_in_line, p.keep_from, p.drop_from,
+                    [] { return std::string_view(); });
         }
       },
       [&](Result& r) {
-        if (!r.jsonl.empty()) emit(r.jsonl);
+        if (!r.jsonl.empty()) emit(r.jsonl.view());
         Merge(fr, r, unused_columns, unused_paths);
       });
   fr.lines = reader.lines_read();
@@ -581,7 +518,7 @@ Status Scanner::Impl::ScanCsv(PeekingSource& src, FileContext& ctx, FileReport& 
   CUSTOS_RETURN_IF_ERROR(reader.Start());
   const std::vector<std::string>& header = reader.header();
   for (size_t i = 0; i < header.size(); ++i) {
-    std::string j;
+    std::string j = ",\"column\":";
     AppendJsonString(j, header[i]);
     ctx.column_json.push_back(std::move(j));
     ctx.column_hints.push_back(detect::FieldHints{detect::HintsForFieldName(header[i])});
@@ -608,22 +545,21 @@ Status Scanner::Impl::ScanCsv(PeekingSource& src, FileContext& ctx, FileReport& 
           for (uint32_t k = 0; k < rec.field_count; ++k) {
             const io::CsvField& field = b.csv.fields[rec.first_field + k];
             if (field.value.empty()) continue;
-            detect::FieldHints hints;
-            std::string_view name_json;
-            if (k < ctx.column_json.size()) {
-              hints = ctx.column_hints[k];
-              name_json = ctx.column_json[k];
-            } else {
-              unnamed = "\"#" + std::to_string(k + 1) + "\"";
-              name_json = unnamed;
-            }
-            detect::CategorySet found = ScanValue(ctx, ws, r, field.value, hints, field.line, 0, 0, UINT32_MAX, "column", name_json);
+            const bool named = k < ctx.column_json.size();
+            const detect::FieldHints hints = named ? ctx.column_hints[k] : detect::FieldHints{};
+            const auto column_json = [&]() -> std::string_view {
+              if (named) return ctx.column_json[k];
+              unnamed = ",\"column\":\"#" + std::to_string(k + 1) + "\"";
+              return unnamed;
+            };
+            detect::CategorySet found =
+                ScanValue(ctx, ws, r, field.value, hints, field.line, 0, 0, UINT32_MAX, column_json);
             if (k < r.columns.size()) CountRows(r.columns[k], found);
           }
         }
       },
       [&](Result& r) {
-        if (!r.jsonl.empty()) emit(r.jsonl);
+        if (!r.jsonl.empty()) emit(r.jsonl.view());
         Merge(fr, r, columns, unused_paths);
       });
   for (size_t c = 0; c < columns.size() && c < header.size(); ++c) {
@@ -652,7 +588,7 @@ Status Scanner::Impl::ScanJsonl(PeekingSource& src, FileContext& ctx, FileReport
       [&](Batch& b, int w, Result& r) {
         WorkerState& ws = workers[static_cast<size_t>(worker_base + w)];
         for (const io::JsonIssue& is : b.issues) r.problems.push_back(Problem{is.line, is.message});
-        std::string path_json;
+        TextBuffer path_json;
         for (const io::JsonLeaf& leaf : b.json.leaves) {
           if (leaf.value.empty()) continue;
           std::string_view key = LastKey(leaf.path);
@@ -662,14 +598,22 @@ Status Scanner::Impl::ScanJsonl(PeekingSource& src, FileContext& ctx, FileReport
           }
           detect::FieldHints hints{it->second};
           path_json.clear();
-          if (options.emit_findings) AppendJsonString(path_json, leaf.path);
-          detect::CategorySet found = ScanValue(ctx, ws, r, leaf.value, hints, leaf.line, 0, 0, UINT32_MAX, "path", path_json);
+          const auto field_json = [&]() -> std::string_view {
+            if (path_json.empty()) {  // once per leaf, and only for leaves with findings
+              constexpr std::string_view kKey = ",\"path\":";
+              char* p = path_json.Reserve(kKey.size() + JsonStringBound(leaf.path.size()));
+              std::memcpy(p, kKey.data(), kKey.size());
+              path_json.Commit(WriteJsonString(p + kKey.size(), leaf.path));
+            }
+            return path_json.view();
+          };
+          detect::CategorySet found = ScanValue(ctx, ws, r, leaf.value, hints, leaf.line, 0, 0, UINT32_MAX, field_json);
           CountRows(r.paths[io::GeneralizePath(leaf.path)], found);
         }
         r.units = b.json.documents;
       },
       [&](Result& r) {
-        if (!r.jsonl.empty()) emit(r.jsonl);
+        if (!r.jsonl.empty()) emit(r.jsonl.view());
         Merge(fr, r, unused_columns, paths);
       });
   for (auto& [name, cs] : paths) {
