@@ -220,9 +220,9 @@ char* MaskPersonName(char* out, std::string_view value) {
     const size_t n = CodePointLength(value, i);
     const std::string_view cp = value.substr(i, n);
     i += n;
-    // (The two-character literal below was meant as U+00B7, the middle dot of
-    // transliterated names, but is mis-encoded and never matches one code point.)
-    if (n == 1 ? (cp[0] == ' ' || cp[0] == '.' || cp[0] == '-') : cp == "Â·") {
+    // The middle dot of transliterated names (U+00B7, or the katakana U+30FB) separates
+    // words like a space: "阿卜杜勒·克里木" -> "阿***·***".
+    if (n == 1 ? (cp[0] == ' ' || cp[0] == '.' || cp[0] == '-') : (cp == "\u00B7" || cp == "\u30FB")) {
       out = PutShort(out, cp);
       word_start = true;
       continue;

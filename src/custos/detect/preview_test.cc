@@ -90,7 +90,7 @@ void AppendMaskedPreview(std::string& out, Category category, std::string_view v
     case Category::kPersonName: {
       bool word_start = true, first = true;
       ForEachCodePoint(value, [&](std::string_view cp) {
-        if (cp == " " || cp == "Â·" || cp == "." || cp == "-") {
+        if (cp == " " || cp == "\u00B7" || cp == "\u30FB" || cp == "." || cp == "-") {
           out.append(cp);
           word_start = true;
           return;
@@ -201,6 +201,8 @@ TEST(PreviewTest, KeepsSeparatorsAndHidesTheMiddle) {
   EXPECT_EQ(MaskedPreview(Category::kIpAddress, "2001:db8::1"), "2001:****");
   EXPECT_EQ(MaskedPreview(Category::kGeoCoordinates, "22.543096,114.057865"), "22.5*****,114.0*****");
   EXPECT_EQ(MaskedPreview(Category::kPersonName, "John Smith"), "J*** S****");
+  // Transliterated names keep their middle dot, as Latin names keep their spaces.
+  EXPECT_EQ(MaskedPreview(Category::kPersonName, "阿卜杜勒\u00B7克里木"), "阿***\u00B7***");
 }
 
 TEST(PreviewTest, SecretsAndHealthShowNothing) {
