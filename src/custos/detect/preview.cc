@@ -171,7 +171,8 @@ char* KeepEndsAscii(char* out, std::string_view v, size_t head, size_t tail, siz
   // Keep the first `head` and the last `tail` content bits. Usually the value starts
   // and ends with them (no separators there): then one mask does it.
   const uint64_t first = (uint64_t{1} << head) - 1;
-  const uint64_t last = n >= head + tail ? ((uint64_t{1} << tail) - 1) << (n - tail) : 0;
+  // (tail == 0 is kept apart: with n == 64 the shift by n - tail would be undefined.)
+  const uint64_t last = tail > 0 && n >= head + tail ? ((uint64_t{1} << tail) - 1) << (n - tail) : 0;
   if (n >= head + tail && (content & first) == first && (content & last) == last) {
     masked &= ~(first | last);
   } else {
