@@ -429,8 +429,14 @@ inline const Suffix* SuffixAt(const Tables& t, const std::vector<uint8_t>& bucke
   if (!IsHan(c)) return nullptr;
   const uint8_t b = bucket[HanIndex(c)];
   if (b == 0) return nullptr;
+  // The bucket is the suffix's first character, c: a Han code point has one three-byte
+  // encoding, so only the bytes after it need comparing (a short loop, not memcmp).
   for (const Suffix& x : t.suffixes[b - 1u]) {
-    if (s.size() - pos >= x.text.size() && s.compare(pos, x.text.size(), x.text) == 0) return &x;
+    const size_t size = x.text.size();
+    if (s.size() - pos < size) continue;
+    size_t k = 3;
+    while (k < size && s[pos + k] == x.text[k]) ++k;
+    if (k == size) return &x;
   }
   return nullptr;
 }
