@@ -254,12 +254,14 @@ bool Inside(const Place* parent, const Place& child) {
   return child.code / 100 == parent->code / 100;
 }
 
-// Longest gazetteer name at byte pos inside `parent`; nullptr if none.
-const Place* MatchPlace(const Gazetteer& g, std::string_view s, uint32_t pos, char32_t c, const Place* parent,
+// The places whose first two characters are the six bytes at pos; nullptr if none.
+inline const Gazetteer::Run* RunAt(const Gazetteer& g, std::string_view s, uint32_t pos) {
+  return s.size() - pos < 6 ? nullptr : g.FindRun(Load6(s.data() + pos));
+}
+
+// Longest name of `run` (found at byte pos) inside `parent`; nullptr if none.
+const Place* MatchInRun(const Gazetteer::Run* run, std::string_view s, uint32_t pos, const Place* parent,
                         bool anchors_only) {
-  if (!IsHan(c) || s.size() - pos < 6) return nullptr;
-  const Gazetteer::Run* run = g.FindRun(Load6(s.data() + pos));
-  if (run == nullptr) return nullptr;
   for (const Place* p = run->first; p != run->first + run->count; ++p) {
     if (anchors_only && !p->anchor) continue;
     const size_t size = p->bytes.size();
@@ -269,6 +271,14 @@ const Place* MatchPlace(const Gazetteer& g, std::string_view s, uint32_t pos, ch
     if (Inside(parent, *p)) return p;
   }
   return nullptr;
+}
+
+// Longest gazetteer name at byte pos (code point c) inside `parent`; nullptr if none.
+const Place* MatchPlace(const Gazetteer& g, std::string_view s, uint32_t pos, char32_t c, const Place* parent,
+                        bool anchors_only) {
+  if (!IsHan(c)) return nullptr;
+  const Gazetteer::Run* run = RunAt(g, s, pos);
+  return run == nullptr ? nullptr : MatchInRun(run, s, pos, parent, anchors_only);
 }
 
 // ---------------------------------------------------------------------------------
@@ -419,8 +429,14 @@ inline const Suffix* SuffixAt(const Tables& t, const std::vector<uint8_t>& bucke
   if (!IsHan(c)) return nullptr;
   const uint8_t b = bucket[HanIndex(c)];
   if (b == 0) return nullptr;
+  // The bucket is the suffix's first character, c: a Han code point has one three-byte
+  // encoding, so only the bytes after it need comparing (a short loop, not memcmp).
   for (const Suffix& x : t.suffixes[b - 1u]) {
-    if (s.size() - pos >= x.text.size() && s.compare(pos, x.text.size(), x.text) == 0) return &x;
+    const size_t size = x.text.size();
+    if (s.size() - pos < size) continue;
+    size_t k = 3;
+    while (k < size && s[pos + k] == x.text[k]) ++k;
+    if (k == size) return &x;
   }
   return nullptr;
 }
@@ -578,12 +594,13 @@ Run Grow(const Gazetteer& g, const Tables& t, std::string_view s, uint32_t start
     Component comp;
     const Place* place = nullptr;
     bool conflict = false;
-    if (!r.road && !r.number && !r.place) {
-      place = MatchPlace(g, s, q, c, last, false);
+    const Gazetteer::Run* run = !r.road && !r.number && !r.place && IsHan(c) ? RunAt(g, s, q) : nullptr;
+    if (run != nullptr) {
+      place = MatchInRun(run, s, q, last, false);
       // A place that does not lie inside the previous one (广东省上海市, 北京上海) ends the
       // run, unless it names a road (南京市鼓楼区上海路).
       if (place == nullptr && last != nullptr) {
-        place = MatchPlace(g, s, q, c, nullptr, false);
+        place = MatchInRun(run, s, q, nullptr, false);
         conflict = place != nullptr;
       }
     }
@@ -660,6 +677,50 @@ float RunConfidence(const Run& r) {
 
 bool RunQualifiesInContext(const Run& r) { return r.gazetteer || r.road || r.number || r.admin >= 2; }
 
+// Runs grown after a label, remembered for OnUnit. The engine calls OnKeyword for a
+// label before OnUnit for the same unit, and OnUnit then usually reaches the same
+// gazetteer name at the same byte and would grow the same run again (about half the
+// recognizer's work on PI-dense logs). Grow is a pure function of the unit's bytes and
+// its arguments, so a run is recalled only for a unit with the same bytes: the memo is
+// per thread (recognizers are shared and const) and never changes a result.
+struct GrowMemo {
+  struct Entry {
+    uint32_t start, pos;
+    const Place* first;
+    Run run;
+  };
+  std::string text;  // the unit the entries belong to
+  std::array<Entry, 8> entries;
+  size_t count = 0;
+};
+
+GrowMemo& Memo() {
+  thread_local GrowMemo memo;
+  return memo;
+}
+
+void RememberRun(std::string_view s, uint32_t start, uint32_t pos, const Place* first, const Run& r) {
+  GrowMemo& m = Memo();
+  if (m.count == 0 || std::string_view(m.text) != s) {
+    m.text.assign(s);
+    m.count = 0;
+  }
+  if (m.count < m.entries.size()) m.entries[m.count++] = GrowMemo::Entry{start, pos, first, r};
+}
+
+bool RecallRun(std::string_view s, uint32_t start, uint32_t pos, const Place* first, Run* r) {
+  GrowMemo& m = Memo();
+  for (size_t k = 0; k < m.count; ++k) {
+    const GrowMemo::Entry& e = m.entries[k];
+    if (e.start == start && e.pos == pos && e.first == first) {
+      if (std::string_view(m.text) != s) return false;
+      *r = e.run;
+      return true;
+    }
+  }
+  return false;
+}
+
 constexpr std::string_view kAddressLabels[] = {
     "地址",     "住址",     "收货地址", "家庭住址", "详细地址", "通讯地址", "联系地址", "送货地址",
     "寄件地址", "收件地址", "户籍地址", "居住地址", "现住址",   "住所",     "户籍所在地", "所在地",
@@ -733,14 +794,16 @@ class ChineseAddressRecognizer final : public Recognizer {
     cjk::HanScanner scan(reinterpret_cast<const unsigned char*>(s.data()), n);
     int32_t idx = 0;
     for (i = scan.Next(i, g.anchor_first.data(), &idx); i < n; i = scan.Next(i, g.anchor_first.data(), &idx)) {
-      const char32_t c = kHanFirst + static_cast<char32_t>(idx);
-      const Place* first = MatchPlace(g, s, i, c, nullptr, true);
+      // Most anchor characters start no gazetteer name here: one hash probe says so.
+      const Gazetteer::Run* run = RunAt(g, s, i);
+      const Place* first = run == nullptr ? nullptr : MatchInRun(run, s, i, nullptr, true);
       if (first == nullptr) {
         i += 3;
         continue;
       }
       const uint32_t e = i + static_cast<uint32_t>(first->bytes.size());
-      Run r = Grow(g, t, s, i, e, first);
+      Run r;
+      if (!RecallRun(s, i, e, first, &r)) r = Grow(g, t, s, i, e, first);
       // A gazetteer name that is really a road's name: 中山路18号.
       if (RoadAfter(t, s, e)) {
         Run rr = Grow(g, t, s, i, i, nullptr);
@@ -767,7 +830,11 @@ class ChineseAddressRecognizer final : public Recognizer {
     DecodeAt(s, p, c);
     const Place* first = MatchPlace(g, s, p, c, nullptr, false);
     Run r;
-    if (first != nullptr) r = Grow(g, t, s, p, p + static_cast<uint32_t>(first->bytes.size()), first);
+    if (first != nullptr) {
+      const uint32_t e = p + static_cast<uint32_t>(first->bytes.size());
+      r = Grow(g, t, s, p, e, first);
+      RememberRun(s, p, e, first, r);
+    }
     // Growing from scratch reads the same first place and then continues exactly as
     // above, unless that place names a road (中山路): only then can it differ.
     if (first == nullptr || RoadAfter(t, s, p + static_cast<uint32_t>(first->bytes.size()))) {

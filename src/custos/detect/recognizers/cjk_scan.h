@@ -78,24 +78,34 @@ class HanScanner {
   // two bytes after it), so windows start 30 bytes apart.
   static constexpr uint32_t kStep = 30;
 
-  void Load(uint32_t at) {
+  [[gnu::always_inline]] void Load(uint32_t at) {
     base_ = at;
     if (at >= n_) {
       bits_ = 0;
       return;
     }
-    const unsigned char* q = p_ + at;
-    alignas(16) unsigned char tail[32];
-    if (n_ - at < 32) {  // never read past the unit: zeros are no continuation bytes
+    const uint32_t left = n_ - at;
+    if (left >= 32) {
+      bits_ = Classify(p_ + at) & ((uint32_t{1} << kStep) - 1);
+    } else if (n_ >= 32) {
+      // Never read past the unit: classify its last 32 bytes and shift the window's
+      // part down. The bits shifted in are zeros, as if the unit were followed by bytes
+      // that are neither leads nor continuations.
+      bits_ = (Classify(p_ + n_ - 32) >> (32 - left)) & ((uint32_t{1} << kStep) - 1);
+    } else {
+      alignas(16) unsigned char tail[32];
       __builtin_memset(tail, 0, sizeof tail);
-      __builtin_memcpy(tail, q, n_ - at);
-      q = tail;
+      __builtin_memcpy(tail, p_ + at, left);
+      bits_ = Classify(tail) & ((uint32_t{1} << kStep) - 1);
     }
+  }
+  // Bit k: q[k] is a Han lead byte followed by two continuation bytes (within the 32).
+  [[gnu::always_inline]] static uint32_t Classify(const unsigned char* q) {
     const __m128i a = _mm_loadu_si128(reinterpret_cast<const __m128i*>(q));
     const __m128i b = _mm_loadu_si128(reinterpret_cast<const __m128i*>(q + 16));
     const uint32_t lead = Mask(IsLead(a)) | (Mask(IsLead(b)) << 16);
     const uint32_t cont = Mask(IsCont(a)) | (Mask(IsCont(b)) << 16);
-    bits_ = lead & (cont >> 1) & (cont >> 2) & ((uint32_t{1} << kStep) - 1);
+    return lead & (cont >> 1) & (cont >> 2);
   }
   static uint32_t Mask(__m128i v) { return static_cast<uint32_t>(_mm_movemask_epi8(v)); }
   static __m128i IsLead(__m128i v) {  // 0xE4..0xE9: (b + 0x1C) mod 256 <= 5
