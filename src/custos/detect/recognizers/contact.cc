@@ -80,10 +80,14 @@ struct Groups {
 
 Groups Collect(const Unit& u, uint32_t p) {
   Groups g;
+  const char* text = u.text.data();
+  const auto size = static_cast<uint32_t>(u.text.size());
   uint32_t i = p;
   while (g.n < Groups::kMax) {
     const uint32_t s = i;
-    while (IsDigit(u.At(i)) && i - s < 24) ++i;
+    // A raw bounded loop: u.At() would test the bounds on every digit.
+    const uint32_t limit = size - s < 24 ? size : s + 24;
+    while (i < limit && IsDigit(text[i])) ++i;
     g.start[g.n] = s;
     g.end[g.n] = i;
     ++g.n;
@@ -147,8 +151,9 @@ uint32_t MatchMobileAt(const Unit& u, uint32_t q, bool* grouped) {
   } else {
     return 0;
   }
-  char d[11];
-  if (Digits(u, q, end, d, 11) != 11 || !ValidMobile(d)) return 0;
+  // Each accepted shape holds exactly 11 digits and starts with a group of at least 3,
+  // so the segment digits are the first three bytes at q.
+  if (!ValidMobile(u.text.data() + q)) return 0;
   return end;
 }
 
@@ -533,6 +538,7 @@ bool IsDomainChar(char c) { return IsAlnum(c) || c == '-' || c == '.'; }
 
 // Image names like "icon@2x.png" have an address's shape.
 bool IsFileExtension(std::string_view tld) {
+  if (tld.size() != 3 && tld.size() != 4) return false;  // most TLDs: no compare needed
   for (std::string_view ext : {"png", "jpg", "jpeg", "gif", "svg", "webp", "bmp", "ico", "tif", "tiff"}) {
     if (EqualsLower(tld, ext)) return true;
   }
@@ -573,7 +579,7 @@ class EmailRecognizer final : public Recognizer {
     if (s == pos) return;
     // Domain: labels of [A-Za-z0-9-] separated by dots, at most 253 bytes.
     uint32_t e = pos + 1;
-    while (IsDomainChar(u.At(e))) {
+    while (e < u.text.size() && IsDomainChar(u.text[e])) {
       ++e;
       if (e - pos - 1 > 253) return;
     }
@@ -637,7 +643,7 @@ class QqRecognizer final : public Recognizer {
     const uint32_t limit = h.end + 24;
     for (uint32_t i = h.end; i < limit && i < u.text.size(); ++i) {
       const char c = u.At(i);
-      if (c == ';' || c == '|' || c == '\n' || c == '@' || Has(u, i, "。") || Has(u, i, "群")) break;
+      if (c == ';' || c == '|' || c == '\n' || c == '@' || (IsHigh(c) && (Has(u, i, "。") || Has(u, i, "群")))) break;
       if (!IsDigit(c)) continue;
       if (IsLetter(u.At(Prev(i)))) break;
       uint32_t e = i;

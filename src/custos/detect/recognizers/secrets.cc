@@ -20,18 +20,32 @@ using Ctx = Nearest;
 
 enum class SecretKind : uint8_t { kNone, kPassword, kKey, kBearer, kPem, kGithub, kSlack, kJwt };
 
+// Dispatches on the first byte: this runs on every trigger hit, and comparing the
+// keyword with all 35 words each time cost more than the rest of a typical call.
 SecretKind KindOf(std::string_view w) {
-  if (InList(w, {"password", "passwd", "pwd", "passcode", "密码", "口令"})) return SecretKind::kPassword;
-  if (InList(w, {"secret", "token", "api_key", "apikey", "api-key", "access_key", "accesskey", "secret_key",
-                 "secretkey", "private_key", "auth_key", "密钥", "私钥", "令牌"})) {
-    return SecretKind::kKey;
+  if (w.empty()) return SecretKind::kNone;
+  switch (w[0]) {
+    case 'p':
+      if (InList(w, {"password", "passwd", "pwd", "passcode"})) return SecretKind::kPassword;
+      if (w == "private_key") return SecretKind::kKey;
+      if (w == "private key-----" || w == "private key block-----") return SecretKind::kPem;
+      return SecretKind::kNone;
+    case 's': return InList(w, {"secret", "secret_key", "secretkey"}) ? SecretKind::kKey : SecretKind::kNone;
+    case 't': return w == "token" ? SecretKind::kKey : SecretKind::kNone;
+    case 'a':
+      return InList(w, {"api_key", "apikey", "api-key", "access_key", "accesskey", "auth_key"}) ? SecretKind::kKey
+                                                                                                : SecretKind::kNone;
+    case 'b': return w == "bearer" ? SecretKind::kBearer : SecretKind::kNone;
+    case 'g':
+      return InList(w, {"ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat_"}) ? SecretKind::kGithub
+                                                                                : SecretKind::kNone;
+    case 'x': return InList(w, {"xoxb-", "xoxa-", "xoxp-", "xoxr-", "xoxs-"}) ? SecretKind::kSlack : SecretKind::kNone;
+    case 'e': return w == "eyj" ? SecretKind::kJwt : SecretKind::kNone;
+    default:
+      if (InList(w, {"密码", "口令"})) return SecretKind::kPassword;
+      if (InList(w, {"密钥", "私钥", "令牌"})) return SecretKind::kKey;
+      return SecretKind::kNone;
   }
-  if (w == "bearer") return SecretKind::kBearer;
-  if (w == "private key-----" || w == "private key block-----") return SecretKind::kPem;
-  if (InList(w, {"ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat_"})) return SecretKind::kGithub;
-  if (InList(w, {"xoxb-", "xoxa-", "xoxp-", "xoxr-", "xoxs-"})) return SecretKind::kSlack;
-  if (w == "eyj") return SecretKind::kJwt;
-  return SecretKind::kNone;
 }
 
 bool IsB64Url(char c) { return IsAlnum(c) || c == '_' || c == '-'; }
@@ -296,7 +310,7 @@ class CredentialRecognizer final : public Recognizer {
     uint32_t e = h.start;
     auto segment = [&]() {
       const uint32_t s = e;
-      while (IsB64Url(u.At(e)) && e - s < 8192) ++e;
+      while (e < u.text.size() && IsB64Url(u.text[e]) && e - s < 8192) ++e;
       return e - s;
     };
     if (segment() < 10 || u.At(e) != '.' || !Has(u, uint64_t{e} + 1, "eyJ")) return;
