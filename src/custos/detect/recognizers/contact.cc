@@ -240,7 +240,14 @@ class CnMobileRecognizer final : public Recognizer {
       national = q;
     }
     bool grouped = false;
-    const uint32_t end = MatchMobileAt(u, national, &grouped);
+    uint32_t end = 0;
+    if (!separated_prefix && t.end - national == 11) {
+      // The common case, 11 digits ending the token: MatchMobileAt would find the same
+      // (a following "-digits" group is rejected by RightOk as well).
+      end = ValidMobile(p + (national - t.start)) ? t.end : 0;
+    } else {
+      end = MatchMobileAt(u, national, &grouped);
+    }
     if (end == 0 || !RightOk(u, end)) return;
     float base = grouped ? 0.85f : 0.8f, boosted = 0.95f, lowered = 0.35f;
     if (prefixed) {

@@ -1,6 +1,9 @@
 // Credentials and secrets: values after password/secret/token words (the value only),
 // and well-known key and token formats.
 #include <algorithm>
+#include <array>
+#include <bit>
+#include <cstdint>
 #include <cstring>
 #include <string_view>
 
@@ -48,7 +51,33 @@ SecretKind KindOf(std::string_view w) {
   }
 }
 
-bool IsB64Url(char c) { return IsAlnum(c) || c == '_' || c == '-'; }
+// Per-byte classes, one table load per byte in the loops over long tokens (bearer
+// tokens and JWTs run to hundreds of bytes).
+enum ByteClass : uint8_t {
+  kLowerClass = 1,
+  kUpperClass = 2,
+  kDigitClass = 4,
+  kOtherClass = 8,
+  kB64UrlClass = 16,  // [A-Za-z0-9_-]
+  kBearerClass = 32,  // base64url plus . ~ + / =
+};
+
+constexpr std::array<uint8_t, 256> MakeByteClasses() {
+  std::array<uint8_t, 256> t{};
+  for (unsigned b = 0; b < 256; ++b) {
+    const auto c = static_cast<char>(b);
+    uint8_t v = IsLower(c) ? kLowerClass : IsUpper(c) ? kUpperClass : IsDigit(c) ? kDigitClass : kOtherClass;
+    if (IsAlnum(c) || c == '_' || c == '-') v |= kB64UrlClass | kBearerClass;
+    if (c == '.' || c == '~' || c == '+' || c == '/' || c == '=') v |= kBearerClass;
+    t[b] = v;
+  }
+  return t;
+}
+constexpr std::array<uint8_t, 256> kByteClasses = MakeByteClasses();
+
+uint8_t ClassOf(char c) { return kByteClasses[static_cast<unsigned char>(c)]; }
+
+bool IsB64Url(char c) { return (ClassOf(c) & kB64UrlClass) != 0; }
 
 // Values that stand for a secret without being one.
 bool IsPlaceholder(std::string_view v) {
@@ -98,14 +127,9 @@ bool ContainsLower(std::string_view v, std::string_view lower_word) {
 
 // How many of lower, upper, digit, other the value mixes.
 int Classes(std::string_view v) {
-  bool l = false, up = false, d = false, o = false;
-  for (char c : v) {
-    if (IsLower(c)) l = true;
-    else if (IsUpper(c)) up = true;
-    else if (IsDigit(c)) d = true;
-    else o = true;
-  }
-  return int{l} + int{up} + int{d} + int{o};
+  unsigned seen = 0;
+  for (char c : v) seen |= ClassOf(c);
+  return std::popcount(seen & (kLowerClass | kUpperClass | kDigitClass | kOtherClass));
 }
 
 class CredentialRecognizer final : public Recognizer {
@@ -249,11 +273,8 @@ class CredentialRecognizer final : public Recognizer {
     if (IsLetter(u.At(Prev(h.start))) || u.At(h.end) != ' ') return;
     const uint32_t s = h.end + 1;
     uint32_t e = s;
-    while (e < u.text.size() && e - s < 4096) {
-      const char c = u.text[e];
-      if (!(IsB64Url(c) || c == '.' || c == '~' || c == '+' || c == '/' || c == '=')) break;
-      ++e;
-    }
+    const uint64_t limit = std::min<uint64_t>(u.text.size(), uint64_t{s} + 4096);
+    while (e < limit && (ClassOf(u.text[e]) & kBearerClass) != 0) ++e;
     if (e - s < 16 || Classes(u.Slice(s, e)) < 2) return;
     out.Emit(s, e, Category::kCredentialSecret, 0.9f);
   }
@@ -310,7 +331,8 @@ class CredentialRecognizer final : public Recognizer {
     uint32_t e = h.start;
     auto segment = [&]() {
       const uint32_t s = e;
-      while (e < u.text.size() && IsB64Url(u.text[e]) && e - s < 8192) ++e;
+      const uint64_t limit = std::min<uint64_t>(u.text.size(), uint64_t{s} + 8192);
+      while (e < limit && IsB64Url(u.text[e])) ++e;
       return e - s;
     };
     if (segment() < 10 || u.At(e) != '.' || !Has(u, uint64_t{e} + 1, "eyJ")) return;
