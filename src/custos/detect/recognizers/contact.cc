@@ -8,6 +8,8 @@
 // emitted, and the engine's overlap resolution keeps the better one.
 #include <phonenumbers/phonenumberutil.h>
 
+#include <array>
+#include <cstdint>
 #include <cstring>
 #include <string>
 
@@ -530,7 +532,7 @@ class IntlPhoneRecognizer final : public Recognizer {
 
 // Local-part characters: RFC 5322 atext and '.', except those that in logs, URLs and
 // markup are far more often delimiters than address characters (= ? & / ' ` { } | * %).
-bool IsLocalChar(char c) {
+constexpr bool IsLocalByte(char c) {
   if (IsAlnum(c)) return true;
   switch (c) {
     case '.': case '!': case '#': case '$': case '+': case '-': case '^': case '_': case '~':
@@ -540,7 +542,22 @@ bool IsLocalChar(char c) {
   }
 }
 
-bool IsDomainChar(char c) { return IsAlnum(c) || c == '-' || c == '.'; }
+constexpr bool IsDomainByte(char c) { return IsAlnum(c) || c == '-' || c == '.'; }
+
+// The two predicates as one table: the scans around each '@' test every byte.
+enum : uint8_t { kLocal = 1, kDomain = 2 };
+constexpr std::array<uint8_t, 256> MakeEmailBytes() {
+  std::array<uint8_t, 256> t{};
+  for (unsigned b = 0; b < 256; ++b) {
+    const auto c = static_cast<char>(b);
+    t[b] = static_cast<uint8_t>((IsLocalByte(c) ? kLocal : 0) | (IsDomainByte(c) ? kDomain : 0));
+  }
+  return t;
+}
+constexpr std::array<uint8_t, 256> kEmailBytes = MakeEmailBytes();
+
+bool IsLocalChar(char c) { return (kEmailBytes[static_cast<unsigned char>(c)] & kLocal) != 0; }
+bool IsDomainChar(char c) { return (kEmailBytes[static_cast<unsigned char>(c)] & kDomain) != 0; }
 
 
 // Image names like "icon@2x.png" have an address's shape.
