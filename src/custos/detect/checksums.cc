@@ -170,16 +170,22 @@ int Mod97_10(std::string_view alnum) {
 
 namespace {
 
-// MOD 97 of the IBAN rearranged (BBAN, country, then `c1 c2` as check digits).
+// MOD 97 of the IBAN rearranged (BBAN, country, then `c1 c2` as check digits). The
+// running value is reduced only when it could overflow on the next step, not after
+// every character: the remainder is the same.
 int IbanRemainder(std::string_view iban, char c1, char c2) {
-  int rem = 0;
+  uint64_t acc = 0;
+  auto step = [&acc](int v) {
+    acc = acc * (v < 10 ? 10u : 100u) + static_cast<uint64_t>(v);
+    if (acc >= (uint64_t{1} << 56)) acc %= 97;
+  };
   for (size_t i = 4; i < iban.size(); ++i) {
     const int v = AlnumValue(iban[i]);
     if (v < 0) return -1;
-    rem = Mod97Step(rem, v);
+    step(v);
   }
-  for (char c : {iban[0], iban[1], c1, c2}) rem = Mod97Step(rem, AlnumValue(c));
-  return rem;
+  for (char c : {iban[0], iban[1], c1, c2}) step(AlnumValue(c));
+  return static_cast<int>(acc % 97);
 }
 
 bool IbanShape(std::string_view iban) {
