@@ -32,8 +32,8 @@ bool ValidDate(uint32_t y, uint32_t m, uint32_t d, uint32_t as_of) {
 // Reads 1..max digits at *i; returns how many (0 if none or more than max).
 uint32_t Number(const Unit& u, uint32_t* i, uint32_t max, uint32_t* value) {
   uint32_t v = 0, n = 0;
-  while (IsDigit(u.At(*i)) && n <= max) {
-    v = v * 10 + DigitValue(u.At(*i));
+  while (*i < u.text.size() && IsDigit(u.text[*i]) && n <= max) {
+    v = v * 10 + DigitValue(u.text[*i]);
     ++*i;
     ++n;
   }
@@ -156,7 +156,9 @@ class DateOfBirthRecognizer final : public Recognizer {
     const uint64_t limit = std::min<uint64_t>(uint64_t{h.end} + 32, u.text.size());
     for (uint32_t i = h.end; i < limit; ++i) {
       const char c = u.At(i);
-      if (c == ',' || c == ';' || c == '|' || c == '\n' || Has(u, i, "，") || Has(u, i, "；") || Has(u, i, "。")) {
+      // The full-width stops all start with a byte >= 0x80: test that before comparing.
+      if (c == ',' || c == ';' || c == '|' || c == '\n' ||
+          (IsHigh(c) && (Has(u, i, "，") || Has(u, i, "；") || Has(u, i, "。")))) {
         break;
       }
       const bool digit = IsDigit(c) && !IsDigit(u.At(Prev(i)));

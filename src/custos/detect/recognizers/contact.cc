@@ -8,6 +8,8 @@
 // emitted, and the engine's overlap resolution keeps the better one.
 #include <phonenumbers/phonenumberutil.h>
 
+#include <array>
+#include <cstdint>
 #include <cstring>
 #include <string>
 
@@ -80,10 +82,14 @@ struct Groups {
 
 Groups Collect(const Unit& u, uint32_t p) {
   Groups g;
+  const char* text = u.text.data();
+  const auto size = static_cast<uint32_t>(u.text.size());
   uint32_t i = p;
   while (g.n < Groups::kMax) {
     const uint32_t s = i;
-    while (IsDigit(u.At(i)) && i - s < 24) ++i;
+    // A raw bounded loop: u.At() would test the bounds on every digit.
+    const uint32_t limit = size - s < 24 ? size : s + 24;
+    while (i < limit && IsDigit(text[i])) ++i;
     g.start[g.n] = s;
     g.end[g.n] = i;
     ++g.n;
@@ -147,8 +153,9 @@ uint32_t MatchMobileAt(const Unit& u, uint32_t q, bool* grouped) {
   } else {
     return 0;
   }
-  char d[11];
-  if (Digits(u, q, end, d, 11) != 11 || !ValidMobile(d)) return 0;
+  // Each accepted shape holds exactly 11 digits and starts with a group of at least 3,
+  // so the segment digits are the first three bytes at q.
+  if (!ValidMobile(u.text.data() + q)) return 0;
   return end;
 }
 
@@ -235,7 +242,14 @@ class CnMobileRecognizer final : public Recognizer {
       national = q;
     }
     bool grouped = false;
-    const uint32_t end = MatchMobileAt(u, national, &grouped);
+    uint32_t end = 0;
+    if (!separated_prefix && t.end - national == 11) {
+      // The common case, 11 digits ending the token: MatchMobileAt would find the same
+      // (a following "-digits" group is rejected by RightOk as well).
+      end = ValidMobile(p + (national - t.start)) ? t.end : 0;
+    } else {
+      end = MatchMobileAt(u, national, &grouped);
+    }
     if (end == 0 || !RightOk(u, end)) return;
     float base = grouped ? 0.85f : 0.8f, boosted = 0.95f, lowered = 0.35f;
     if (prefixed) {
@@ -518,7 +532,7 @@ class IntlPhoneRecognizer final : public Recognizer {
 
 // Local-part characters: RFC 5322 atext and '.', except those that in logs, URLs and
 // markup are far more often delimiters than address characters (= ? & / ' ` { } | * %).
-bool IsLocalChar(char c) {
+constexpr bool IsLocalByte(char c) {
   if (IsAlnum(c)) return true;
   switch (c) {
     case '.': case '!': case '#': case '$': case '+': case '-': case '^': case '_': case '~':
@@ -528,11 +542,27 @@ bool IsLocalChar(char c) {
   }
 }
 
-bool IsDomainChar(char c) { return IsAlnum(c) || c == '-' || c == '.'; }
+constexpr bool IsDomainByte(char c) { return IsAlnum(c) || c == '-' || c == '.'; }
+
+// The two predicates as one table: the scans around each '@' test every byte.
+enum : uint8_t { kLocal = 1, kDomain = 2 };
+constexpr std::array<uint8_t, 256> MakeEmailBytes() {
+  std::array<uint8_t, 256> t{};
+  for (unsigned b = 0; b < 256; ++b) {
+    const auto c = static_cast<char>(b);
+    t[b] = static_cast<uint8_t>((IsLocalByte(c) ? kLocal : 0) | (IsDomainByte(c) ? kDomain : 0));
+  }
+  return t;
+}
+constexpr std::array<uint8_t, 256> kEmailBytes = MakeEmailBytes();
+
+bool IsLocalChar(char c) { return (kEmailBytes[static_cast<unsigned char>(c)] & kLocal) != 0; }
+bool IsDomainChar(char c) { return (kEmailBytes[static_cast<unsigned char>(c)] & kDomain) != 0; }
 
 
 // Image names like "icon@2x.png" have an address's shape.
 bool IsFileExtension(std::string_view tld) {
+  if (tld.size() != 3 && tld.size() != 4) return false;  // most TLDs: no compare needed
   for (std::string_view ext : {"png", "jpg", "jpeg", "gif", "svg", "webp", "bmp", "ico", "tif", "tiff"}) {
     if (EqualsLower(tld, ext)) return true;
   }
@@ -573,7 +603,7 @@ class EmailRecognizer final : public Recognizer {
     if (s == pos) return;
     // Domain: labels of [A-Za-z0-9-] separated by dots, at most 253 bytes.
     uint32_t e = pos + 1;
-    while (IsDomainChar(u.At(e))) {
+    while (e < u.text.size() && IsDomainChar(u.text[e])) {
       ++e;
       if (e - pos - 1 > 253) return;
     }
@@ -637,7 +667,7 @@ class QqRecognizer final : public Recognizer {
     const uint32_t limit = h.end + 24;
     for (uint32_t i = h.end; i < limit && i < u.text.size(); ++i) {
       const char c = u.At(i);
-      if (c == ';' || c == '|' || c == '\n' || c == '@' || Has(u, i, "。") || Has(u, i, "群")) break;
+      if (c == ';' || c == '|' || c == '\n' || c == '@' || (IsHigh(c) && (Has(u, i, "。") || Has(u, i, "群")))) break;
       if (!IsDigit(c)) continue;
       if (IsLetter(u.At(Prev(i)))) break;
       uint32_t e = i;

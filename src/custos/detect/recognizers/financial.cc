@@ -84,10 +84,13 @@ uint32_t Prefix(std::string_view d, size_t n) {
   return v;
 }
 
-// Issuer identification number ranges with their card lengths.
+// Issuer identification number ranges with their card lengths. d holds at least 13
+// digits (IsCard checks first), so the prefixes are read directly.
 bool IssuerFits(std::string_view d) {
   const size_t n = d.size();
-  const uint32_t p2 = Prefix(d, 2), p3 = Prefix(d, 3), p4 = Prefix(d, 4);
+  const auto p2 = static_cast<uint32_t>(Digit(d[0]) * 10 + Digit(d[1]));
+  const uint32_t p3 = p2 * 10 + static_cast<uint32_t>(Digit(d[2]));
+  const uint32_t p4 = p3 * 10 + static_cast<uint32_t>(Digit(d[3]));
   switch (d[0]) {
     case '4': return n == 13 || n == 16 || n == 19;                                        // Visa
     case '5': return p2 >= 51 && p2 <= 55 && n == 16;                                      // Mastercard
@@ -131,18 +134,25 @@ class BankCard final : public Recognizer {
     AddNumberNegatives(v, c);
     return v;
   }
+  // Fast rejection inline; the rest out of line keeps this call cheap for the many
+  // short groups that are not followed by another one.
   void OnToken(const Unit& u, size_t ti, Sink& out) const override {
     const Token& t = u.tokens[ti];
     if (!CardFirstDigit(u.text[t.start])) return;
+    // A first group: the next group has at least three digits, so not a date ("2024-08-17").
+    if (t.size() <= 6 && (!IsDigit(u.At(int64_t{t.end} + 3)) || !IsDigit(u.At(int64_t{t.end} + 2)) ||
+                          !IsDigit(u.At(int64_t{t.end} + 1)))) {
+      return;
+    }
+    Slow(u, t, out);
+  }
+
+  [[gnu::noinline]] void Slow(const Unit& u, const Token& t, Sink& out) const {
     Grouped g;
     uint32_t end = t.end;
     std::string_view d;
     const bool grouped = t.size() <= 6;
     if (grouped) {
-      // The next group has at least three digits: not a date ("2024-08-17").
-      if (!IsDigit(u.At(int64_t{t.end} + 3)) || !IsDigit(u.At(int64_t{t.end} + 2)) || !IsDigit(u.At(int64_t{t.end} + 1))) {
-        return;
-      }
       if (!JoinGroups(u, t, 3, 6, 19, g)) return;
       d = g.view();
       end = g.end;
@@ -193,9 +203,14 @@ class BankAccount final : public Recognizer {
     AddNumberNegatives(v, c);
     return v;
   }
+  // Most units have no account context: that test inline, the rest out of line, so
+  // that the many numbers of such units cost no more than the call.
   void OnToken(const Unit& u, size_t ti, Sink& out) const override {
     if (!Contains(u.context_present, Category::kBankAccount) && !u.Hinted(Category::kBankAccount)) return;
-    const Token& t = u.tokens[ti];
+    Slow(u, u.tokens[ti], out);
+  }
+
+  [[gnu::noinline]] void Slow(const Unit& u, const Token& t, Sink& out) const {
     const char next = u.At(t.end);
     const char before = u.At(int64_t{t.start} - 1);
     if ((before == ' ' || before == '-') && IsDigit(u.At(int64_t{t.start} - 2))) return;  // a later group

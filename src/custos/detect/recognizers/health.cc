@@ -106,8 +106,9 @@ class HealthRecognizer final : public Recognizer {
     while (e < limit) {
       const char c = u.text[e];
       if (c == ',' || c == ';' || c == '!' || c == '?' || c == '|' || c == '"' || c == '\n' || c == '\r' ||
-          c == '(' || c == ')' || (c == '.' && !IsDigit(u.At(int64_t{e} + 1))) || Has(u, e, "，") ||
-          Has(u, e, "。") || Has(u, e, "；") || Has(u, e, "、") || Has(u, e, "（") || Has(u, e, "！")) {
+          c == '(' || c == ')' || (c == '.' && !IsDigit(u.At(int64_t{e} + 1))) ||
+          (IsHigh(c) && (Has(u, e, "，") || Has(u, e, "。") || Has(u, e, "；") || Has(u, e, "、") ||
+                         Has(u, e, "（") || Has(u, e, "！")))) {
         break;
       }
       ++e;

@@ -76,7 +76,7 @@ bool ProvinceCode(char a, char b) {
 // with no other token in between ("护照号：X", "Passport No. X"), or a field hint names c.
 bool Labelled(const Unit& u, size_t ti, Category c, uint32_t max_gap = 12) {
   if (u.Hinted(c)) return true;
-  if (u.keywords.empty()) return false;
+  if (!Contains(u.context_present, c)) return false;  // no context word for c anywhere
   const uint32_t start = u.tokens[ti].start;
   uint32_t prev_end = 0;  // end of the previous token that lies wholly before this one
   for (size_t j = ti; j-- > 0;) {
@@ -171,6 +171,9 @@ class CnResidentIdLegacy final : public Recognizer {
     return in;
   }
   void OnToken(const Unit& u, size_t ti, Sink& out) const override {
+    // Context is required: without a context word for the category in the unit (or a
+    // hint) FindContext cannot find one near the token.
+    if (!Contains(u.context_present, Category::kCnResidentId) && !u.Hinted(Category::kCnResidentId)) return;
     const Token& t = u.tokens[ti];
     std::string_view v = u.Slice(t.start, t.end);
     if (!ProvinceCode(v[0], v[1])) return;
@@ -318,8 +321,8 @@ class UsSsn final : public Recognizer {
       }
       return;
     }
-    // Plain 9 digits.
-    if (u.keywords.empty() && !u.Hinted(Category::kUsSsn)) return;
+    // Plain 9 digits, only with context: none without a context word in the unit.
+    if (!Contains(u.context_present, Category::kUsSsn) && !u.Hinted(Category::kUsSsn)) return;
     std::string_view v = u.Slice(t.start, t.end);
     if (!SsnValid(ParseDigits(v.substr(0, 3)), ParseDigits(v.substr(3, 2)), ParseDigits(v.substr(5, 4)))) return;
     if (InDottedNumber(u, t.start, t.end)) return;
@@ -379,9 +382,13 @@ class PassportNumber final : public Recognizer {
       out.Emit(t.start, t.end, Category::kPassportNumber, Score(ctx, letter_series ? 0.45f : 0.55f, 0.95f, 0.3f));
       return;
     }
-    if (u.keywords.empty() && !u.Hinted(Category::kPassportNumber)) return;
-    for (char c : v) {
-      if (IsLower(c)) return;
+    // Other numbers only right after a passport word (Labelled), so not at all in a unit
+    // without one.
+    if (!Contains(u.context_present, Category::kPassportNumber) && !u.Hinted(Category::kPassportNumber)) return;
+    if (t.kind != TokenKind::kNumeric) {
+      for (char c : v) {
+        if (IsLower(c)) return;
+      }
     }
     if (InDottedNumber(u, t.start, t.end) || !Labelled(u, ti, Category::kPassportNumber)) return;
     out.Emit(t.start, t.end, Category::kPassportNumber, 0.75f);
@@ -437,7 +444,8 @@ class TravelPermit final : public Recognizer {
   }
   void OnToken(const Unit& u, size_t ti, Sink& out) const override {
     const Token& t = u.tokens[ti];
-    if (u.keywords.empty() && !u.Hinted(Category::kTravelPermit)) return;
+    // Every form needs a permit word (or a hint): none in the unit, nothing to find.
+    if (!Contains(u.context_present, Category::kTravelPermit) && !u.Hinted(Category::kTravelPermit)) return;
     std::string_view v = u.Slice(t.start, t.end);
     if (t.kind == TokenKind::kNumeric) {
       if (InDottedNumber(u, t.start, t.end) || !Labelled(u, ti, Category::kTravelPermit)) return;

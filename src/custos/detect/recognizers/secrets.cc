@@ -1,6 +1,9 @@
 // Credentials and secrets: values after password/secret/token words (the value only),
 // and well-known key and token formats.
 #include <algorithm>
+#include <array>
+#include <bit>
+#include <cstdint>
 #include <cstring>
 #include <string_view>
 
@@ -20,21 +23,61 @@ using Ctx = Nearest;
 
 enum class SecretKind : uint8_t { kNone, kPassword, kKey, kBearer, kPem, kGithub, kSlack, kJwt };
 
+// Dispatches on the first byte: this runs on every trigger hit, and comparing the
+// keyword with all 35 words each time cost more than the rest of a typical call.
 SecretKind KindOf(std::string_view w) {
-  if (InList(w, {"password", "passwd", "pwd", "passcode", "密码", "口令"})) return SecretKind::kPassword;
-  if (InList(w, {"secret", "token", "api_key", "apikey", "api-key", "access_key", "accesskey", "secret_key",
-                 "secretkey", "private_key", "auth_key", "密钥", "私钥", "令牌"})) {
-    return SecretKind::kKey;
+  if (w.empty()) return SecretKind::kNone;
+  switch (w[0]) {
+    case 'p':
+      if (InList(w, {"password", "passwd", "pwd", "passcode"})) return SecretKind::kPassword;
+      if (w == "private_key") return SecretKind::kKey;
+      if (w == "private key-----" || w == "private key block-----") return SecretKind::kPem;
+      return SecretKind::kNone;
+    case 's': return InList(w, {"secret", "secret_key", "secretkey"}) ? SecretKind::kKey : SecretKind::kNone;
+    case 't': return w == "token" ? SecretKind::kKey : SecretKind::kNone;
+    case 'a':
+      return InList(w, {"api_key", "apikey", "api-key", "access_key", "accesskey", "auth_key"}) ? SecretKind::kKey
+                                                                                                : SecretKind::kNone;
+    case 'b': return w == "bearer" ? SecretKind::kBearer : SecretKind::kNone;
+    case 'g':
+      return InList(w, {"ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat_"}) ? SecretKind::kGithub
+                                                                                : SecretKind::kNone;
+    case 'x': return InList(w, {"xoxb-", "xoxa-", "xoxp-", "xoxr-", "xoxs-"}) ? SecretKind::kSlack : SecretKind::kNone;
+    case 'e': return w == "eyj" ? SecretKind::kJwt : SecretKind::kNone;
+    default:
+      if (InList(w, {"密码", "口令"})) return SecretKind::kPassword;
+      if (InList(w, {"密钥", "私钥", "令牌"})) return SecretKind::kKey;
+      return SecretKind::kNone;
   }
-  if (w == "bearer") return SecretKind::kBearer;
-  if (w == "private key-----" || w == "private key block-----") return SecretKind::kPem;
-  if (InList(w, {"ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat_"})) return SecretKind::kGithub;
-  if (InList(w, {"xoxb-", "xoxa-", "xoxp-", "xoxr-", "xoxs-"})) return SecretKind::kSlack;
-  if (w == "eyj") return SecretKind::kJwt;
-  return SecretKind::kNone;
 }
 
-bool IsB64Url(char c) { return IsAlnum(c) || c == '_' || c == '-'; }
+// Per-byte classes, one table load per byte in the loops over long tokens (bearer
+// tokens and JWTs run to hundreds of bytes).
+enum ByteClass : uint8_t {
+  kLowerClass = 1,
+  kUpperClass = 2,
+  kDigitClass = 4,
+  kOtherClass = 8,
+  kB64UrlClass = 16,  // [A-Za-z0-9_-]
+  kBearerClass = 32,  // base64url plus . ~ + / =
+};
+
+constexpr std::array<uint8_t, 256> MakeByteClasses() {
+  std::array<uint8_t, 256> t{};
+  for (unsigned b = 0; b < 256; ++b) {
+    const auto c = static_cast<char>(b);
+    uint8_t v = IsLower(c) ? kLowerClass : IsUpper(c) ? kUpperClass : IsDigit(c) ? kDigitClass : kOtherClass;
+    if (IsAlnum(c) || c == '_' || c == '-') v |= kB64UrlClass | kBearerClass;
+    if (c == '.' || c == '~' || c == '+' || c == '/' || c == '=') v |= kBearerClass;
+    t[b] = v;
+  }
+  return t;
+}
+constexpr std::array<uint8_t, 256> kByteClasses = MakeByteClasses();
+
+uint8_t ClassOf(char c) { return kByteClasses[static_cast<unsigned char>(c)]; }
+
+bool IsB64Url(char c) { return (ClassOf(c) & kB64UrlClass) != 0; }
 
 // Values that stand for a secret without being one.
 bool IsPlaceholder(std::string_view v) {
@@ -84,14 +127,9 @@ bool ContainsLower(std::string_view v, std::string_view lower_word) {
 
 // How many of lower, upper, digit, other the value mixes.
 int Classes(std::string_view v) {
-  bool l = false, up = false, d = false, o = false;
-  for (char c : v) {
-    if (IsLower(c)) l = true;
-    else if (IsUpper(c)) up = true;
-    else if (IsDigit(c)) d = true;
-    else o = true;
-  }
-  return int{l} + int{up} + int{d} + int{o};
+  unsigned seen = 0;
+  for (char c : v) seen |= ClassOf(c);
+  return std::popcount(seen & (kLowerClass | kUpperClass | kDigitClass | kOtherClass));
 }
 
 class CredentialRecognizer final : public Recognizer {
@@ -235,11 +273,8 @@ class CredentialRecognizer final : public Recognizer {
     if (IsLetter(u.At(Prev(h.start))) || u.At(h.end) != ' ') return;
     const uint32_t s = h.end + 1;
     uint32_t e = s;
-    while (e < u.text.size() && e - s < 4096) {
-      const char c = u.text[e];
-      if (!(IsB64Url(c) || c == '.' || c == '~' || c == '+' || c == '/' || c == '=')) break;
-      ++e;
-    }
+    const uint64_t limit = std::min<uint64_t>(u.text.size(), uint64_t{s} + 4096);
+    while (e < limit && (ClassOf(u.text[e]) & kBearerClass) != 0) ++e;
     if (e - s < 16 || Classes(u.Slice(s, e)) < 2) return;
     out.Emit(s, e, Category::kCredentialSecret, 0.9f);
   }
@@ -296,7 +331,8 @@ class CredentialRecognizer final : public Recognizer {
     uint32_t e = h.start;
     auto segment = [&]() {
       const uint32_t s = e;
-      while (IsB64Url(u.At(e)) && e - s < 8192) ++e;
+      const uint64_t limit = std::min<uint64_t>(u.text.size(), uint64_t{s} + 8192);
+      while (e < limit && IsB64Url(u.text[e])) ++e;
       return e - s;
     };
     if (segment() < 10 || u.At(e) != '.' || !Has(u, uint64_t{e} + 1, "eyJ")) return;
