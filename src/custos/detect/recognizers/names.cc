@@ -242,6 +242,9 @@ struct CnWord {
 struct CnTables {
   std::vector<int8_t> surname;  // score in tenths, kNoSurname if not a single surname
   std::vector<int8_t> given;    // given-name score in tenths
+  // GivenScore of each Han character, precomputed from flags, surname and given so the
+  // scoring of a candidate's given characters costs one load each.
+  std::vector<int8_t> given_score;
   std::vector<uint8_t> flags;
   // 1 where a name may start (a single or compound surname's first character), indexed
   // for cjk::HanScanner (by code point from U+4000).
@@ -356,7 +359,19 @@ const CnTables& Cn() {
       flag(cps.back(), kRoleLast);
     }
     tb->start.assign(cjk::HanScanner::kWantedSize, 0);
+    tb->given_score.assign(kHanCount, 0);
     for (size_t i = 0; i < kHanCount; ++i) {
+      int g = tb->given[i];
+      if ((tb->flags[i] & kStop) != 0) {
+        g = -60;
+      } else if ((tb->flags[i] & kSoft) != 0) {
+        g = -15;
+      } else if (tb->surname[i] >= kTopSurname) {
+        // The most common surnames (王, 李, 张 ...) are rare given-name characters: 感谢王芳
+        // is 王芳 after 感谢, not 谢王芳.
+        g -= 15;
+      }
+      tb->given_score[i] = static_cast<int8_t>(g);
       const bool start = tb->surname[i] != kNoSurname || (tb->flags[i] & kCompoundFirst) != 0;
       tb->start[i + (kHanFirst - 0x4000)] = start ? 1 : 0;
     }
@@ -376,11 +391,10 @@ struct Scored {
   After after = After::kNone;
 };
 
-// What follows the candidate at byte `pos`.
-After ClassifyAfter(const CnTables& t, std::string_view s, uint32_t pos) {
-  if (pos >= s.size()) return After::kBoundary;
-  char32_t c;
-  DecodeAt(s, pos, c);
+// What follows the candidate at byte `pos` < s.size(), where the caller has already
+// decoded the code point c there (the given-name scoring reads the same character, so
+// it is decoded once).
+After ClassifyAfterAt(const CnTables& t, std::string_view s, uint32_t pos, char32_t c) {
   if (!IsHan(c)) return After::kBoundary;
   const uint8_t f = t.flags[HanIndex(c)];
   if ((f & kWordFirst) != 0) {
@@ -396,6 +410,14 @@ After ClassifyAfter(const CnTables& t, std::string_view s, uint32_t pos) {
   return After::kOther;
 }
 
+// What follows the candidate at byte `pos`.
+After ClassifyAfter(const CnTables& t, std::string_view s, uint32_t pos) {
+  if (pos >= s.size()) return After::kBoundary;
+  char32_t c;
+  DecodeAt(s, pos, c);
+  return ClassifyAfterAt(t, s, pos, c);
+}
+
 int AfterScore(After a) {
   switch (a) {
     case After::kNone: return INT32_MIN;
@@ -409,15 +431,11 @@ int AfterScore(After a) {
   return INT32_MIN;
 }
 
+// -60 for a function character, -15 for a soft one, else the listed weight (less for
+// the most common surnames); see CnTables::given_score.
 inline int GivenScore(const CnTables& t, char32_t c) {
   if (!IsHan(c)) return INT32_MIN;
-  const size_t i = HanIndex(c);
-  if ((t.flags[i] & kStop) != 0) return -60;
-  if ((t.flags[i] & kSoft) != 0) return -15;
-  // The most common surnames (王, 李, 张 ...) are rare given-name characters: 感谢王芳 is
-  // 王芳 after 感谢, not 谢王芳.
-  if (t.surname[i] >= kTopSurname) return t.given[i] - 15;
-  return t.given[i];
+  return t.given_score[HanIndex(c)];
 }
 
 // Best name reading with the surname occupying [start, given_start). `context` relaxes
@@ -438,8 +456,12 @@ Scored BestGiven(const CnTables& t, std::string_view s, char32_t surname_first, 
     word2 = t.not_names.Contains(CnTables::Key(surname_first, g1));
   }
   // 王先生, 李总经理: a surname and a title, not a full name.
-  if (ClassifyAfter(t, s, given_start) == After::kTitle) return best;
-  const After a1 = ClassifyAfter(t, s, e1);
+  if (ClassifyAfterAt(t, s, given_start, g1) == After::kTitle) return best;
+  // The character after the first given one: what follows a one-character given name,
+  // and the second given character of a two-character one.
+  uint32_t l2 = 0;
+  if (e1 < s.size()) l2 = DecodeAt(s, e1, g2);
+  const After a1 = e1 < s.size() ? ClassifyAfterAt(t, s, e1, g2) : After::kBoundary;
   // One given character.
   {
     const After a = a1;
@@ -454,7 +476,6 @@ Scored BestGiven(const CnTables& t, std::string_view s, char32_t surname_first, 
   }
   // Two given characters (not when a title starts right after the first).
   if (e1 < s.size() && a1 != After::kTitle) {
-    const uint32_t l2 = DecodeAt(s, e1, g2);
     const int s2 = GivenScore(t, g2);
     if (s2 > -60) {
       const uint32_t e2 = e1 + l2;
