@@ -718,7 +718,9 @@ class ChineseNameRecognizer final : public Recognizer {
       float conf;
     };
     constexpr size_t kSeenMax = 8;
-    std::array<Seen, kSeenMax> seen{};
+    // Only the first seen_count entries are read, so the array is left uninitialised:
+    // zeroing it cost more per unit than the rest of a unit without Han text.
+    std::array<Seen, kSeenMax> seen;
     size_t seen_count = 0;
     int32_t idx = 0;
     cjk::HanScanner scan(p, n);
