@@ -127,6 +127,17 @@ TEST(NetworkIpv6, FewColonsNeedCompression) {
   // One group short: only the tail is an address, to the IPv4 recognizer.
   EXPECT_THAT(Values("x 2001:db8:1:2:3:10.0.0.1 y", "ip_address"), ElementsAre("10.0.0.1"));
   EXPECT_EQ(RecognizerOf("x 2001:db8:1:2:3:10.0.0.1 y", "ip_address"), "ipv4");
+  // The run's end and its "::" are found 16 bytes at a time where 16 remain: every
+  // offset against the unit's end, and runs longer than one block.
+  for (size_t pad = 0; pad < 40; ++pad) {
+    const std::string tail(pad, 'y');
+    EXPECT_THAT(Values("x 2001:db8::370 " + tail, "ip_address"), ElementsAre("2001:db8::370")) << pad;
+    EXPECT_THAT(Values("x 2001:db8:85a3:8a2e:370 " + tail, "ip_address"), IsEmpty()) << pad;
+    EXPECT_THAT(Values("x 2001:0db8:85a3:0000:0000:8a2e:0370:7334 " + tail, "ip_address"),
+                ElementsAre("2001:0db8:85a3:0000:0000:8a2e:0370:7334"))
+        << pad;
+    EXPECT_THAT(Values("x 2001:DB8:0:0:0:0:0:1 " + tail, "ip_address"), ElementsAre("2001:DB8:0:0:0:0:0:1")) << pad;
+  }
 }
 
 TEST(NetworkIpv6, FoundWhereverTheUnitEnds) {
