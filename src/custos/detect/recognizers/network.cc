@@ -415,8 +415,11 @@ class Ipv6Recognizer final : public Recognizer {
     if (!ParseIpv6(u.text.data() + s, u.text.data() + e, addr, &shape)) return;
     // At least two colons, and "::" or a group of 3+ hex digits (not "1:2:3:4:5:6:7:8").
     if (shape.colons < 2 || !(shape.compressed || shape.long_group)) return;
-    bool zero_prefix = true;
-    for (int b = 0; b < 15; ++b) zero_prefix = zero_prefix && addr[b] == 0;
+    // The first 15 bytes all zero, as two word compares instead of a byte loop.
+    uint64_t head = 0, tail7 = 0;
+    std::memcpy(&head, addr, 8);
+    std::memcpy(&tail7, addr + 8, 7);
+    const bool zero_prefix = head == 0 && tail7 == 0;
     float conf;
     if (zero_prefix) {
       conf = 0.3f;  // "::", "::1": unspecified, loopback
