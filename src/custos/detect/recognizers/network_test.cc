@@ -49,6 +49,20 @@ TEST(NetworkIpv4, RejectsVersionsAndLongerDottedSequences) {
               ElementsAre("8.172.134.208"));
 }
 
+TEST(NetworkIpv4, OctetEdges) {
+  // Each octet: 1-3 digits, no leading zero, at most 255, including at the unit's end.
+  EXPECT_THAT(Values("x 203.0.113.255", "ip_address"), ElementsAre("203.0.113.255"));
+  EXPECT_THAT(Values("x 203.0.113.0", "ip_address"), ElementsAre("203.0.113.0"));
+  EXPECT_THAT(Values("x 203.0.113.256", "ip_address"), IsEmpty());
+  EXPECT_THAT(Values("x 203.0.113.2555", "ip_address"), IsEmpty());
+  EXPECT_THAT(Values("x 203.0.113.07", "ip_address"), IsEmpty());
+  EXPECT_THAT(Values("x 203.00.113.7", "ip_address"), IsEmpty());
+  EXPECT_THAT(Values("x 203.0.300.7 y", "ip_address"), IsEmpty());
+  EXPECT_THAT(Values("x 203.0.113.", "ip_address"), IsEmpty());
+  EXPECT_THAT(Values("x 203.0.113", "ip_address"), IsEmpty());
+  EXPECT_THAT(Values("203.0.113.7", "ip_address"), ElementsAre("203.0.113.7"));
+}
+
 TEST(NetworkIpv4, NotPersonalAddressesAreLowConfidence) {
   EXPECT_THAT(Values("bind 0.0.0.0", "ip_address"), IsEmpty());
   EXPECT_THAT(Values("host 127.0.0.1", "ip_address"), IsEmpty());
@@ -101,6 +115,29 @@ TEST(NetworkIpv6, EmbeddedIpv4WithoutCompression) {
 TEST(NetworkIpv6, AccessLogTimestampIsNoAddress) {
   EXPECT_THAT(Values("2a00:1450:5460:e507:cb40:4bac:8d54:143c - - [17/Apr/2024:16:03:07 +0800] \"GET /\"", "ip_address"),
               ElementsAre("2a00:1450:5460:e507:cb40:4bac:8d54:143c"));
+}
+
+TEST(NetworkIpv6, FewColonsNeedCompression) {
+  // Fewer than six colons is only an address with "::" in it.
+  EXPECT_THAT(Values("x 2001:db8:85a3:8a2e:370 y", "ip_address"), IsEmpty());
+  EXPECT_THAT(Values("x 2001:db8::370 y", "ip_address"), ElementsAre("2001:db8::370"));
+  EXPECT_THAT(Values("ip fe80::1 y", "ip_address"), ElementsAre("fe80::1"));
+  EXPECT_THAT(Values("x 2001:db8:1:2:3:4:5 y", "ip_address"), IsEmpty());  // seven groups
+  EXPECT_THAT(Values("x ::ffff:10.0.0.1 y", "ip_address"), ElementsAre("::ffff:10.0.0.1"));
+  // One group short: only the tail is an address, to the IPv4 recognizer.
+  EXPECT_THAT(Values("x 2001:db8:1:2:3:10.0.0.1 y", "ip_address"), ElementsAre("10.0.0.1"));
+  EXPECT_EQ(RecognizerOf("x 2001:db8:1:2:3:10.0.0.1 y", "ip_address"), "ipv4");
+  // The run's end and its "::" are found 16 bytes at a time where 16 remain: every
+  // offset against the unit's end, and runs longer than one block.
+  for (size_t pad = 0; pad < 40; ++pad) {
+    const std::string tail(pad, 'y');
+    EXPECT_THAT(Values("x 2001:db8::370 " + tail, "ip_address"), ElementsAre("2001:db8::370")) << pad;
+    EXPECT_THAT(Values("x 2001:db8:85a3:8a2e:370 " + tail, "ip_address"), IsEmpty()) << pad;
+    EXPECT_THAT(Values("x 2001:0db8:85a3:0000:0000:8a2e:0370:7334 " + tail, "ip_address"),
+                ElementsAre("2001:0db8:85a3:0000:0000:8a2e:0370:7334"))
+        << pad;
+    EXPECT_THAT(Values("x 2001:DB8:0:0:0:0:0:1 " + tail, "ip_address"), ElementsAre("2001:DB8:0:0:0:0:0:1")) << pad;
+  }
 }
 
 TEST(NetworkIpv6, FoundWhereverTheUnitEnds) {
