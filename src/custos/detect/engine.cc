@@ -207,6 +207,54 @@ bool Empty(const ByteSet& a) { return (a.bits[0] | a.bits[1] | a.bits[2] | a.bit
 
 bool Same(const ByteSet& a, const ByteSet& b) { return std::equal(std::begin(a.bits), std::end(a.bits), std::begin(b.bits)); }
 
+// One token rule of one recognizer, for one slot (kind and length).
+struct Subscription {
+  ByteSet first, prev, next;
+  uint16_t recognizer;
+};
+
+// Adds `sub` to a slot's list. A token is offered when any of a recognizer's rules
+// accepts it, and then once. So the rule is first cut into pieces that do not overlap
+// the recognizer's entries in the slot (no token may set two of its bits); a piece that
+// differs from an entry in one filter only is merged into it (the union is exact and
+// still overlaps nothing), any other piece becomes an entry of its own. (Merging filters
+// regardless would accept their cross product: "after '+'" and "starting with 0" would
+// let through every number.)
+void Subscribe(std::vector<Subscription>& list, const Subscription& sub) {
+  const uint16_t r = sub.recognizer;
+  std::vector<Subscription> pieces{sub};
+  for (const Subscription& x : list) {
+    if (x.recognizer != r) continue;
+    std::vector<Subscription> rest;
+    for (const Subscription& q : pieces) {
+      const ByteSet f = And(q.first, x.first), p = And(q.prev, x.prev);
+      if (Empty(f) || Empty(p) || Empty(And(q.next, x.next))) {
+        rest.push_back(q);
+        continue;
+      }
+      const Subscription cut[] = {{AndNot(q.first, x.first), q.prev, q.next, r},
+                                  {f, AndNot(q.prev, x.prev), q.next, r},
+                                  {f, p, AndNot(q.next, x.next), r}};
+      for (const Subscription& c : cut) {
+        if (!Empty(c.first) && !Empty(c.prev) && !Empty(c.next)) rest.push_back(c);
+      }
+    }
+    pieces.swap(rest);
+  }
+  for (const Subscription& q : pieces) {
+    auto x = std::find_if(list.begin(), list.end(), [&](const Subscription& e) {
+      return e.recognizer == r && int{Same(e.first, q.first)} + int{Same(e.prev, q.prev)} + int{Same(e.next, q.next)} >= 2;
+    });
+    if (x == list.end()) {
+      list.push_back(q);
+    } else {
+      x->first = x->first | q.first;
+      x->prev = x->prev | q.prev;
+      x->next = x->next | q.next;
+    }
+  }
+}
+
 }  // namespace
 
 bool Unit::HasContext(Category c, uint32_t start, uint32_t end) const {
@@ -263,10 +311,6 @@ Engine::~Engine() {
 
 Status Engine::Compile() {
   std::map<std::string, uint32_t> index;  // normalised text -> keyword id
-  struct Subscription {
-    ByteSet first, prev, next;
-    uint16_t recognizer;
-  };
   std::array<std::vector<Subscription>, kSlots> subs;
   for (size_t r = 0; r < recognizers_.size(); ++r) {
     const Recognizer& rec = *recognizers_[r];
@@ -277,46 +321,8 @@ Status Engine::Compile() {
     for (const TokenRule& rule : in.rules) {
       for (size_t len = 0; len < 64; ++len) {
         if (((rule.lengths >> len) & 1) == 0) continue;
-        auto& list = subs[static_cast<size_t>(rule.kind) * 64 + len];
-        // A token is offered when any of the recognizer's rules accepts it, and then
-        // once. So a new rule is first cut into pieces that do not overlap the
-        // recognizer's entries in the slot (no token may set two of its bits); a piece
-        // that differs from an entry in one filter only is merged into it (the union is
-        // exact and still overlaps nothing), any other piece becomes an entry of its own.
-        // (Merging filters regardless would accept their cross product: "after '+'" and
-        // "starting with 0" would let through every number.)
-        std::vector<Subscription> pieces{{rule.first, rule.prev, rule.next, static_cast<uint16_t>(r)}};
-        for (const Subscription& x : list) {
-          if (x.recognizer != r) continue;
-          std::vector<Subscription> rest;
-          for (const Subscription& q : pieces) {
-            const ByteSet f = And(q.first, x.first), p = And(q.prev, x.prev);
-            if (Empty(f) || Empty(p) || Empty(And(q.next, x.next))) {
-              rest.push_back(q);
-              continue;
-            }
-            const Subscription cut[] = {{AndNot(q.first, x.first), q.prev, q.next, q.recognizer},
-                                        {f, AndNot(q.prev, x.prev), q.next, q.recognizer},
-                                        {f, p, AndNot(q.next, x.next), q.recognizer}};
-            for (const Subscription& c : cut) {
-              if (!Empty(c.first) && !Empty(c.prev) && !Empty(c.next)) rest.push_back(c);
-            }
-          }
-          pieces.swap(rest);
-        }
-        for (const Subscription& q : pieces) {
-          auto x = std::find_if(list.begin(), list.end(), [&](const Subscription& e) {
-            return e.recognizer == r &&
-                   int{Same(e.first, q.first)} + int{Same(e.prev, q.prev)} + int{Same(e.next, q.next)} >= 2;
-          });
-          if (x == list.end()) {
-            list.push_back(q);
-          } else {
-            x->first = x->first | q.first;
-            x->prev = x->prev | q.prev;
-            x->next = x->next | q.next;
-          }
-        }
+        Subscribe(subs[static_cast<size_t>(rule.kind) * 64 + len],
+                  Subscription{rule.first, rule.prev, rule.next, static_cast<uint16_t>(r)});
       }
     }
     if (in.at_sign) at_sign_.push_back(static_cast<uint16_t>(r));
