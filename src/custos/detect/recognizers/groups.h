@@ -15,7 +15,9 @@ using RecognizerList = std::vector<std::unique_ptr<Recognizer>>;
 RecognizerList MakeIdentityRecognizers();
 // bank_card_number, bank_account, iban, imei, vin
 RecognizerList MakeFinancialRecognizers();
-// phone_number, email_address, im_account
+// phone_number
+RecognizerList MakePhoneRecognizers();
+// email_address, im_account
 RecognizerList MakeContactRecognizers();
 // ip_address, mac_address
 RecognizerList MakeNetworkRecognizers();

@@ -10,6 +10,7 @@ std::vector<std::unique_ptr<Recognizer>> BuiltinRecognizers() {
   };
   append(MakeIdentityRecognizers());
   append(MakeFinancialRecognizers());
+  append(MakePhoneRecognizers());
   append(MakeContactRecognizers());
   append(MakeNetworkRecognizers());
   append(MakeLocationRecognizers());

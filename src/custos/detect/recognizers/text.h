@@ -235,6 +235,18 @@ inline Nearest NearestContext(const Unit& u, Category c, uint32_t start, uint32_
   return Nearest::kNone;
 }
 
+// Confidence by the nearest context word: `boosted` if it supports the category,
+// `lowered` if it opposes it, `base` with none in the window.
+inline float ScoreNearest(const Unit& u, Category c, uint32_t start, uint32_t end, float base, float boosted,
+                          float lowered) {
+  switch (NearestContext(u, c, start, end)) {
+    case Nearest::kPositive: return boosted;
+    case Nearest::kNegative: return lowered;
+    case Nearest::kNone: break;
+  }
+  return base;
+}
+
 // Confidence: `with` supporting context, `against` with only opposing context, else `base`.
 inline float Score(const Context& c, float base, float with, float against) {
   return c.pos ? with : (c.neg ? against : base);
