@@ -108,6 +108,13 @@ bool IssuerFits(std::string_view d) {
 
 bool IsCard(std::string_view d) { return d.size() >= 13 && d.size() <= 19 && IssuerFits(d) && LuhnValid(d); }
 
+// The byte before `start` makes the digits the end of a path or of a hyphenated word.
+bool IdentifierTail(const Unit& u, uint32_t start) {
+  const char b = u.At(Prev(start));
+  if (b == '/') return true;
+  return (b == '-' || b == '_') && IsAlnum(u.At(Prev(start, 2)));
+}
+
 constexpr bool CardFirstDigit(char c) {
   return c == '2' || c == '3' || c == '4' || c == '5' || c == '6' || c == '8';
 }
@@ -165,6 +172,10 @@ class BankCard final : public Recognizer {
     // 18 digits shaped like a resident ID (with a wrong check digit) are a mistyped ID,
     // not a card, unless card words say otherwise.
     if (!grouped && ResidentIdShaped(d) && !ctx.pos) return;
+    // A run of digits that ends a URL path segment or a hyphenated name ("testcase-detail/
+    // 5390364397928448", "fuzzer-5390364397928448") is an identifier; one in ten such
+    // random 16-digit numbers with an issuer's prefix passes Luhn. Only card words keep it.
+    if (!grouped && !ctx.pos && IdentifierTail(u, t.start)) return;
     float conf = Score(ctx, grouped ? 0.85f : 0.75f, 0.95f, 0.3f);
     if (ctx.pos && ctx.neg) conf = 0.7f;
     out.Emit(t.start, end, Category::kBankCardNumber, conf);

@@ -88,6 +88,18 @@ TEST(FinancialCardTest, Rejects) {
 
 // ---- bank_account ----
 
+TEST(FinancialCardTest, IdentifierTailsAreNotCardsWithoutCardWords) {
+  // OSS-Fuzz test case IDs in a changelog pass Luhn with a Mastercard prefix.
+  EXPECT_THAT(Values("Fixes https://oss-fuzz.com/testcase-detail/5390364397928448.", "bank_card_number"), IsEmpty());
+  EXPECT_THAT(Values("clusterfuzz-testcase-minimized-hb-fuzzer-5390364397928448 | Bin", "bank_card_number"),
+              IsEmpty());
+  EXPECT_THAT(Values("id_5390364397928448", "bank_card_number"), IsEmpty());
+  // The same number standing alone, after '=' or ':', or with card words, still is one.
+  EXPECT_THAT(Values("paid with 5390364397928448", "bank_card_number"), ElementsAre("5390364397928448"));
+  EXPECT_THAT(Values("card=5390364397928448", "bank_card_number"), ElementsAre("5390364397928448"));
+  EXPECT_THAT(Values("/cards/card number/4111111111111111", "bank_card_number"), ElementsAre("4111111111111111"));
+}
+
 TEST(FinancialAccountTest, NeedsContext) {
   Found f = One("开户行：工商银行 账号：1234567890123", "bank_account");
   EXPECT_EQ(f.value, "1234567890123");
