@@ -7,6 +7,7 @@
 // emitted, and the engine's overlap resolution keeps the better one.
 #include <phonenumbers/phonenumberutil.h>
 
+#include <algorithm>
 #include <array>
 #include <cstdint>
 #include <cstring>
@@ -231,12 +232,16 @@ class CnMobileRecognizer final : public Recognizer {
       if (q == t.end || !IsDigit(u.At(q))) return;
       national = q;
     }
-    bool grouped = false;
+    bool grouped = false, placeholder = false;
     uint32_t end = 0;
     if (!separated_prefix && t.end - national == 11) {
       // The common case, 11 digits ending the token: MatchMobileAt would find the same
       // (a following "-digits" group is rejected by RightOk as well).
-      end = ValidMobile(p + (national - t.start)) ? t.end : 0;
+      const char* d = p + (national - t.start);
+      end = ValidMobile(d) ? t.end : 0;
+      // Eight identical subscriber digits ("17777777777") make a placeholder or a
+      // constant (an octal escape in regex docs), not someone's number.
+      placeholder = std::all_of(d + 4, d + 11, [&](char c) { return c == d[3]; });
     } else {
       end = MatchMobileAt(u, national, &grouped);
     }
@@ -248,6 +253,7 @@ class CnMobileRecognizer final : public Recognizer {
       boosted = international ? 0.97f : 0.9f;
       lowered = international ? 0.4f : 0.3f;
     }
+    if (placeholder) base = std::min(base, 0.45f);  // only phone words make it one
     out.Emit(start, end, Category::kPhoneNumber, ScoreNearest(u, Category::kPhoneNumber, start, end, base, boosted, lowered));
   }
 };

@@ -69,6 +69,12 @@ TEST(ContactPhone, MobileHardNegatives) {
   EXPECT_THAT(Values("13812345678-0042", "phone_number"), IsEmpty());
 }
 
+TEST(ContactPhone, EightIdenticalSubscriberDigitsNeedPhoneWords) {
+  EXPECT_THAT(Values("2017/05/19: [new] add \\o{17777777777} syntax.", "phone_number"), IsEmpty());
+  EXPECT_THAT(Values("手机：17777777777", "phone_number"), ElementsAre("17777777777"));
+  EXPECT_THAT(Values("call 17777777778", "phone_number"), ElementsAre("17777777778"));
+}
+
 TEST(ContactPhone, NegativeContextLowersConfidence) {
   EXPECT_THAT(Values("订单号 13812345678", "phone_number"), IsEmpty());
   EXPECT_THAT(Values("tracking 13812345678", "phone_number"), IsEmpty());
