@@ -84,7 +84,7 @@ class Detector {
   // keyword pass once over `buffer`, and Scan calls with this scratch for texts that lie
   // inside it reuse the pass instead of making their own. Findings are the same; the
   // cost is lower (one keyword search per buffer, not per line). The buffer must not
-  // change or go away while the returned object lives.
+  // change or go away while the returned object lives, and the scratch must outlive it.
   [[nodiscard]] PreparedBuffer Prepare(std::string_view buffer, Scratch& scratch) const;
 
   // Recognizers are numbered 0 .. RecognizerCount()-1 (Finding::recognizer).
