@@ -272,20 +272,6 @@ bool Unit::HasContext(Category c, uint32_t start, uint32_t end) const {
   return false;
 }
 
-bool Unit::HasNegativeContext(Category c, uint32_t start, uint32_t end) const {
-  if (!Contains(negative_present, c)) return false;
-  const uint32_t window = engine->options().context_window;
-  const uint32_t lo = start > window ? start - window : 0;
-  const uint64_t hi = uint64_t{end} + window;
-  for (const KeywordHit& h : keywords) {
-    if (h.start >= hi) break;
-    if (h.end < lo) continue;
-    if (h.end > start && h.start < end) continue;
-    if (Contains(engine->keyword(h.id).negative, c)) return true;
-  }
-  return false;
-}
-
 uint32_t Unit::AsOf() const { return engine->as_of(); }
 
 std::string_view Unit::KeywordText(uint32_t id) const { return engine->keyword(id).text; }

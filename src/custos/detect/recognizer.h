@@ -143,8 +143,6 @@ class Unit {
   // True when a context keyword for `c` lies within the window before `start` or after
   // `end`, or the field hints name `c`.
   bool HasContext(Category c, uint32_t start, uint32_t end) const;
-  // True when a negative keyword for `c` lies within the window.
-  bool HasNegativeContext(Category c, uint32_t start, uint32_t end) const;
   bool Hinted(Category c) const { return hints != nullptr && Contains(hints->categories, c); }
   // Today's date or the configured --as-of, yyyymmdd.
   uint32_t AsOf() const;

@@ -69,6 +69,14 @@ inline float ConfidenceOf(std::string_view text, std::string_view category, std:
   return 0;
 }
 
+// Recognizer of the first finding of `category`, "" if none.
+inline std::string RecognizerOf(std::string_view text, std::string_view category) {
+  for (const auto& f : FindAll(text)) {
+    if (f.category == category) return f.recognizer;
+  }
+  return "";
+}
+
 }  // namespace custos::testing
 
 #endif  // CUSTOS_TESTING_DETECT_HELPERS_H_

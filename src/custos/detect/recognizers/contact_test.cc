@@ -8,16 +8,10 @@ namespace custos::detect {
 namespace {
 
 using ::custos::testing::FindAll;
+using ::custos::testing::RecognizerOf;
 using ::custos::testing::Values;
 using ::testing::ElementsAre;
 using ::testing::IsEmpty;
-
-std::string RecognizerOf(std::string_view text, std::string_view category) {
-  for (const auto& f : FindAll(text)) {
-    if (f.category == category) return f.recognizer;
-  }
-  return "";
-}
 
 // ----------------------------------------------------------------------------------
 // E-mail addresses.

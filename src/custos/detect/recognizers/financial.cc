@@ -108,13 +108,6 @@ bool IssuerFits(std::string_view d) {
 
 bool IsCard(std::string_view d) { return d.size() >= 13 && d.size() <= 19 && IssuerFits(d) && LuhnValid(d); }
 
-// The byte before `start` makes the digits the end of a path or of a hyphenated word.
-bool IdentifierTail(const Unit& u, uint32_t start) {
-  const char b = u.At(Prev(start));
-  if (b == '/') return true;
-  return (b == '-' || b == '_') && IsAlnum(u.At(Prev(start, 2)));
-}
-
 constexpr bool CardFirstDigit(char c) {
   return c == '2' || c == '3' || c == '4' || c == '5' || c == '6' || c == '8';
 }

@@ -8,16 +8,10 @@ namespace custos::detect {
 namespace {
 
 using ::custos::testing::FindAll;
+using ::custos::testing::RecognizerOf;
 using ::custos::testing::Values;
 using ::testing::ElementsAre;
 using ::testing::IsEmpty;
-
-std::string RecognizerOf(std::string_view text, std::string_view category) {
-  for (const auto& f : FindAll(text)) {
-    if (f.category == category) return f.recognizer;
-  }
-  return "";
-}
 
 TEST(NetworkIpv4, Accepts) {
   EXPECT_THAT(Values("client 192.168.1.10 connected", "ip_address"), ElementsAre("192.168.1.10"));

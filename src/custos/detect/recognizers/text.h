@@ -258,6 +258,14 @@ inline bool InDottedNumber(const Unit& u, uint32_t s, uint32_t e) {
          (u.At(e) == '.' && IsDigit(u.At(int64_t{e} + 1)));
 }
 
+// The digits from `s` end a URL path segment or a hyphenated name ("testcase-detail/
+// 5390364397928448", "fuzzer-5390364397928448"): an identifier's tail.
+inline bool IdentifierTail(const Unit& u, uint32_t s) {
+  const char b = u.At(int64_t{s} - 1);
+  if (b == '/') return true;
+  return (b == '-' || b == '_') && IsAlnum(u.At(int64_t{s} - 2));
+}
+
 inline void AddKeywords(std::vector<KeywordSpec>& out, std::initializer_list<const char*> words, CategorySet cats,
                         KeywordRole role = KeywordRole::kContext) {
   for (const char* w : words) out.push_back(KeywordSpec{w, cats, role});
