@@ -232,16 +232,12 @@ class CnMobileRecognizer final : public Recognizer {
       if (q == t.end || !IsDigit(u.At(q))) return;
       national = q;
     }
-    bool grouped = false, placeholder = false;
+    bool grouped = false;
     uint32_t end = 0;
     if (!separated_prefix && t.end - national == 11) {
       // The common case, 11 digits ending the token: MatchMobileAt would find the same
       // (a following "-digits" group is rejected by RightOk as well).
-      const char* d = p + (national - t.start);
-      end = ValidMobile(d) ? t.end : 0;
-      // Eight identical subscriber digits ("17777777777") make a placeholder or a
-      // constant (an octal escape in regex docs), not someone's number.
-      placeholder = std::all_of(d + 4, d + 11, [&](char c) { return c == d[3]; });
+      end = ValidMobile(p + (national - t.start)) ? t.end : 0;
     } else {
       end = MatchMobileAt(u, national, &grouped);
     }
@@ -253,7 +249,13 @@ class CnMobileRecognizer final : public Recognizer {
       boosted = international ? 0.97f : 0.9f;
       lowered = international ? 0.4f : 0.3f;
     }
-    if (placeholder) base = std::min(base, 0.45f);  // only phone words make it one
+    // Eight identical subscriber digits ("17777777777", "177 7777 7777") make a
+    // placeholder or a constant (an octal escape in regex docs), not someone's number:
+    // only phone words make it one.
+    char d[11];
+    if (Digits(u, national, end, d, 11) == 11 && std::all_of(d + 4, d + 11, [&](char c) { return c == d[3]; })) {
+      base = std::min(base, 0.45f);
+    }
     out.Emit(start, end, Category::kPhoneNumber, ScoreNearest(u, Category::kPhoneNumber, start, end, base, boosted, lowered));
   }
 };

@@ -67,6 +67,8 @@ TEST(PhoneTest, EightIdenticalSubscriberDigitsNeedPhoneWords) {
   EXPECT_THAT(Values("2017/05/19: [new] add \\o{17777777777} syntax.", "phone_number"), IsEmpty());
   EXPECT_THAT(Values("手机：17777777777", "phone_number"), ElementsAre("17777777777"));
   EXPECT_THAT(Values("call 17777777778", "phone_number"), ElementsAre("17777777778"));
+  EXPECT_THAT(Values("see 177 7777 7777 and 177-7777-7777", "phone_number"), IsEmpty());
+  EXPECT_THAT(Values("电话 177 7777 7777", "phone_number"), ElementsAre("177 7777 7777"));
 }
 
 TEST(PhoneTest, NegativeContextLowersConfidence) {
