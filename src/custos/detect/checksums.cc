@@ -20,19 +20,28 @@ bool AllDigits(std::string_view s) {
 }
 
 // Luhn sum of `s` where the rightmost character of s gets weight `double_last ? 2 : 1`.
+// Luhn sum of the digits of s from the right, the last one doubled when double_last;
+// -1 if a byte is not a digit. Two digits a step (one kept, one doubled): this runs on
+// every card- and IMEI-shaped token.
 int LuhnSum(std::string_view s, bool double_last) {
-  int sum = 0;
-  bool dbl = double_last;
-  for (size_t i = s.size(); i-- > 0;) {
-    int d = DigitValue(s[i]);
-    if (dbl) {
-      d *= 2;
-      if (d > 9) d -= 9;
-    }
-    sum += d;
-    dbl = !dbl;
+  static constexpr unsigned kDoubled[10] = {0, 2, 4, 6, 8, 1, 3, 5, 7, 9};
+  auto digit = [&s](size_t i) { return static_cast<unsigned>(static_cast<unsigned char>(s[i])) - unsigned{'0'}; };
+  unsigned sum = 0;
+  size_t i = s.size();
+  if (double_last && i > 0) {
+    if (digit(i - 1) > 9) return -1;
+    sum += kDoubled[digit(--i)];
   }
-  return sum;
+  for (; i >= 2; i -= 2) {
+    const unsigned a = digit(i - 1), b = digit(i - 2);
+    if (a > 9 || b > 9) return -1;
+    sum += a + kDoubled[b];
+  }
+  if (i == 1) {
+    if (digit(0) > 9) return -1;
+    sum += digit(0);
+  }
+  return static_cast<int>(sum);
 }
 
 // Digits and letters as MOD 97-10 / ISO 13616 values (A=10 .. Z=35), -1 otherwise.
@@ -43,8 +52,20 @@ constexpr int AlnumValue(char c) {
   return -1;
 }
 
-// Folds one value (0..35) into a running MOD 97 remainder.
-constexpr int Mod97Step(int rem, int v) { return v < 10 ? (rem * 10 + v) % 97 : (rem * 100 + v) % 97; }
+// A running MOD 97 remainder of values 0..35 written one after another (a letter's
+// value takes two decimal digits). It is reduced only when the next step could
+// overflow, not after every value: the remainder is the same.
+class Mod97 {
+ public:
+  void Add(int v) {
+    acc_ = acc_ * (v < 10 ? 10u : 100u) + static_cast<uint64_t>(v);
+    if (acc_ >= (uint64_t{1} << 56)) acc_ %= 97;
+  }
+  int rem() const { return static_cast<int>(acc_ % 97); }
+
+ private:
+  uint64_t acc_ = 0;
+};
 
 constexpr std::string_view kUsccAlphabet = "0123456789ABCDEFGHJKLMNPQRTUWXY";
 
@@ -96,49 +117,24 @@ constexpr int kTwLetter[26] = {10, 11, 12, 13, 14, 15, 16, 17, 34, 18, 19, 20, 2
 
 bool LuhnValid(std::string_view digits) {
   if (digits.size() < 2) return false;
-  // One pass that also checks the digits, two at a time from the right (the check
-  // digit keeps its value, the one before it is doubled): this runs on every card- and
-  // IMEI-shaped token, and LuhnSum's generic loop costs twice as much.
-  static constexpr unsigned kDoubled[10] = {0, 2, 4, 6, 8, 1, 3, 5, 7, 9};
-  unsigned sum = 0;
-  size_t i = digits.size();
-  for (; i >= 2; i -= 2) {
-    const unsigned a = static_cast<unsigned char>(digits[i - 1]) - unsigned{'0'};
-    const unsigned b = static_cast<unsigned char>(digits[i - 2]) - unsigned{'0'};
-    if (a > 9 || b > 9) return false;
-    sum += a + kDoubled[b];
-  }
-  if (i == 1) {
-    const unsigned a = static_cast<unsigned char>(digits[0]) - unsigned{'0'};
-    if (a > 9) return false;
-    sum += a;
-  }
-  return sum % 10 == 0;
+  const int sum = LuhnSum(digits, false);
+  return sum >= 0 && sum % 10 == 0;
 }
 
 char LuhnCheckChar(std::string_view body) {
-  if (body.empty() || !AllDigits(body)) return '\0';
+  if (body.empty()) return '\0';
   const int sum = LuhnSum(body, true);
+  if (sum < 0) return '\0';
   return static_cast<char>('0' + (10 - sum % 10) % 10);
 }
 
 char Mod11_2CheckChar(std::string_view body) {
   if (body.empty()) return '\0';
-  // p = ((p + d) * 2) % 11 over the digits is the weighted sum of d_i * 2^(n - i) mod 11;
-  // walking from the right with the weight kept below 11 needs one division in all
-  // instead of one per digit (this runs on every 18-digit token).
+  // p = ((p + d) * 2) % 11 over the digits is the weighted sum of d_i * 2^(n - i) mod 11
+  // (for the 17-digit resident ID body, GB 11643's weights 7, 9, 10, 5, ...): walking
+  // from the right with the weight kept below 11 needs one division in all instead of
+  // one per digit (this runs on every 18-digit token).
   uint64_t sum = 0;
-  if (body.size() == 17) {
-    // The resident ID body: the weights are GB 11643's fixed table.
-    static constexpr unsigned kWeights[17] = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
-    for (size_t i = 0; i < 17; ++i) {
-      const unsigned d = static_cast<unsigned char>(body[i]) - unsigned{'0'};
-      if (d > 9) return '\0';
-      sum += d * kWeights[i];
-    }
-    const int check = (12 - static_cast<int>(sum % 11)) % 11;
-    return check == 10 ? 'X' : static_cast<char>('0' + check);
-  }
   unsigned weight = 2;
   for (size_t i = body.size(); i-- > 0;) {
     const unsigned d = static_cast<unsigned char>(body[i]) - unsigned{'0'};
@@ -159,33 +155,27 @@ bool Mod11_2Valid(std::string_view s) {
 }
 
 int Mod97_10(std::string_view alnum) {
-  int rem = 0;
+  Mod97 m;
   for (char c : alnum) {
     const int v = AlnumValue(c);
     if (v < 0) return -1;
-    rem = Mod97Step(rem, v);
+    m.Add(v);
   }
-  return rem;
+  return m.rem();
 }
 
 namespace {
 
-// MOD 97 of the IBAN rearranged (BBAN, country, then `c1 c2` as check digits). The
-// running value is reduced only when it could overflow on the next step, not after
-// every character: the remainder is the same.
+// MOD 97 of the IBAN rearranged (BBAN, country, then `c1 c2` as check digits).
 int IbanRemainder(std::string_view iban, char c1, char c2) {
-  uint64_t acc = 0;
-  auto step = [&acc](int v) {
-    acc = acc * (v < 10 ? 10u : 100u) + static_cast<uint64_t>(v);
-    if (acc >= (uint64_t{1} << 56)) acc %= 97;
-  };
+  Mod97 m;
   for (size_t i = 4; i < iban.size(); ++i) {
     const int v = AlnumValue(iban[i]);
     if (v < 0) return -1;
-    step(v);
+    m.Add(v);
   }
-  for (char c : {iban[0], iban[1], c1, c2}) step(AlnumValue(c));
-  return static_cast<int>(acc % 97);
+  for (char c : {iban[0], iban[1], c1, c2}) m.Add(AlnumValue(c));
+  return m.rem();
 }
 
 bool IbanShape(std::string_view iban) {
